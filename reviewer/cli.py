@@ -1,0 +1,263 @@
+"""The command line: thin commands over the core and the store. Qt is imported only for `gui`."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def reviewer_name() -> str:
+    """Who is making changes: $REVIEWER_USER, else the OS user name."""
+    name = os.environ.get("REVIEWER_USER")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except (KeyError, OSError):
+        return "unknown"
+
+
+def _fail(path: object, reason: str) -> None:
+    print(f"reviewer: {path}: {reason}", file=sys.stderr)
+
+
+def _store_path(args: argparse.Namespace) -> Path:
+    from .paths import default_store
+
+    return Path(args.db) if args.db else default_store()
+
+
+def _open_repo(args: argparse.Namespace):
+    from .store import Repository, StoreError, open_store
+
+    path = _store_path(args)
+    try:
+        return Repository(open_store(path))
+    except StoreError as exc:
+        print(f"reviewer: {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_SOME_FAILED) from None
+
+
+def _schema():
+    from .core.schema import SchemaError, load_schema
+    from .paths import user_schema_dir
+
+    try:
+        return load_schema([user_schema_dir()])
+    except SchemaError as exc:
+        print(f"reviewer: {exc}", file=sys.stderr)
+        raise SystemExit(EXIT_SOME_FAILED) from None
+
+
+class _ProgressBar:
+    """A one-line progress bar on stderr when it is a terminal; silent otherwise."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+
+    def __call__(self, done: int, total: int, path: str) -> None:
+        if not self.enabled or not total:
+            return
+        width = 30
+        filled = width * done // total
+        name = Path(path).name[:40]
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
+        if done == total:
+            sys.stderr.write("\r" + " " * (width + 60) + "\r")
+        sys.stderr.flush()
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .importer import import_paths
+
+    repo = _open_repo(args)
+    report = import_paths(repo, args.paths, reviewer_name(), progress=_ProgressBar(),
+                          workers=args.jobs)
+    for failure in report.failures:
+        print(failure.line(), file=sys.stderr)
+    print(report.summary())
+    return EXIT_SOME_FAILED if report.failures else EXIT_OK
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    import hashlib
+
+    from .core.extract import extract
+    from .core.ingest import IngestError, ingest_bytes
+
+    path = Path(args.path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        _fail(args.path, exc.strerror or str(exc))
+        return EXIT_SOME_FAILED
+    try:
+        doc = ingest_bytes(data)
+    except IngestError as exc:
+        _fail(args.path, str(exc))
+        return EXIT_SOME_FAILED
+    candidates = extract(doc, _schema())
+    result = {
+        "source": args.path,
+        "format": doc.format,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "text": doc.text,
+        "fields": [c.to_json() for c in candidates],
+        "notices": doc.notices,
+        "parts": [p.to_dict() for p in doc.parts],
+    }
+    if args.json:
+        json.dump(result, sys.stdout, ensure_ascii=False)
+        sys.stdout.write("\n")
+    else:
+        for c in candidates:
+            print(f"{c.name:28} {c.value:40} {c.confidence:.2f}  {c.rule}")
+    return EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from .core.export import write_csv
+
+    repo = _open_repo(args)
+    rows = repo.export_rows(include_unreviewed=args.all)
+    schema = _schema()
+    if args.output:
+        out_path = Path(args.output)
+        tmp = out_path.with_name(out_path.name + ".part")
+        try:
+            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+                n = write_csv(fh, schema, rows)
+            tmp.replace(out_path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            _fail(args.output, exc.strerror or str(exc))
+            return EXIT_SOME_FAILED
+        print(f"{n} filings written to {out_path}", file=sys.stderr)
+    else:
+        write_csv(sys.stdout, schema, rows)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    repo = _open_repo(args)
+    stats = repo.stats()
+    stats["store"] = str(_store_path(args))
+    if args.json:
+        print(json.dumps(stats, indent=2))
+        return EXIT_OK
+    print(f"store: {stats['store']}")
+    print(f"{stats['documents']} filings: {stats['reviewed']} reviewed, "
+          f"{stats['flagged']} flagged, {stats['to_review']} to review")
+    for name, states in stats["fields"].items():
+        print(f"  {name:28} " + ", ".join(f"{k} {v}" for k, v in sorted(states.items())))
+    return EXIT_OK
+
+
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from .core.evaluate import evaluate, read_gold
+    from .core.extract import extract
+    from .core.ingest import ingest_bytes
+
+    gold = Path(args.gold)
+    try:
+        records = read_gold(gold)
+    except (OSError, ValueError) as exc:
+        _fail(args.gold, str(exc))
+        return EXIT_SOME_FAILED
+    root = Path(args.root) if args.root else gold.parent.parent
+    schema = _schema()
+
+    def predict(path: Path) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for c in extract(ingest_bytes(path.read_bytes()), schema):
+            out.setdefault(c.name, []).append(c.value)
+        return out
+
+    ev = evaluate(records, root, schema, predict)
+    if args.json:
+        print(json.dumps(ev.to_json(), indent=2))
+    else:
+        print(f"{'field':28} {'prec':>6} {'recall':>6} {'F1':>6} {'support':>7}")
+        for name, s in sorted(ev.fields.items()):
+            print(f"{name:28} {s.precision:6.3f} {s.recall:6.3f} {s.f1:6.3f} {s.support:7d}")
+        m = ev.micro
+        print(f"{'micro':28} {m.precision:6.3f} {m.recall:6.3f} {m.f1:6.3f} {m.support:7d}"
+              f"   ({ev.files} files)")
+    for f, reason in ev.failures:
+        _fail(f, reason)
+    return EXIT_SOME_FAILED if ev.failures else EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from .ui.app import run_gui
+
+    return run_gui(_store_path(args), list(getattr(args, "paths", []) or []), reviewer_name())
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="reviewer", description="Review fields extracted from SEC filings.")
+    parser.add_argument("--version", action="version", version=f"reviewer {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    def with_db(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--db", metavar="PATH",
+                       help="the store (default: $REVIEWER_DB, else reviews.db in the user data folder)")
+        return p
+
+    p = with_db(sub.add_parser("gui", help="open the review window"))
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import first")
+    p.set_defaults(func=cmd_gui)
+
+    p = with_db(sub.add_parser("import", help="import files and folders (recursive), extract"))
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("-j", "--jobs", type=int, default=None,
+                   help="worker processes (default: one per core)")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("extract", help="print one file's extraction; touches no store")
+    p.add_argument("path", metavar="PATH")
+    p.add_argument("--json", action="store_true", help="one JSON object (text, fields, spans)")
+    p.set_defaults(func=cmd_extract)
+
+    p = with_db(sub.add_parser("export", help="reviewed filings as CSV"))
+    p.add_argument("-o", "--output", metavar="FILE", help="write here (default: stdout)")
+    p.add_argument("--all", action="store_true", help="include filings not yet reviewed")
+    p.set_defaults(func=cmd_export)
+
+    p = with_db(sub.add_parser("stats", help="progress and per-field states"))
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_stats)
+
+    p = sub.add_parser("evaluate", help="score the extractor on labelled filings")
+    p.add_argument("gold", metavar="GOLD.jsonl")
+    p.add_argument("--root", metavar="DIR", help="folder the gold's file paths are relative to")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_evaluate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["gui", *(argv or [])])
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("reviewer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Extraction: rules grouped by what they read, run over a Document, merged into Candidates."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from ..document import Document
+from ..schema import FieldDef, Schema
+from .candidate import Candidate
+from .header import header_rules
+from .normalize import normalize
+
+EXTRACTOR_VERSION = "0.1.0"
+
+Rule = Callable[[Document], Iterable[Candidate]]
+
+# The rule sets, in the order they run. Each reads one kind of region.
+RULES: list[Rule] = [header_rules]
+
+ATTENTION_BELOW = 0.6  # a value under this confidence needs the analyst's eye
+
+
+def _pattern_rule(fd: FieldDef, doc: Document) -> Iterator[Candidate]:
+    """A user's field: the pattern's first group (or the whole match) in its normal form."""
+    assert fd.pattern is not None
+    for m in fd.pattern.finditer(doc.text):
+        group = 1 if m.re.groups else 0
+        raw = m.group(group)
+        if raw is None:
+            continue
+        value = normalize(raw, fd.type)
+        if value:
+            yield Candidate(fd.name, value, m.start(group), m.end(group), fd.confidence,
+                            f"schema.{fd.name}")
+            if not fd.multi:
+                return
+
+
+def _key(c: Candidate) -> tuple[str, str]:
+    return c.name, " ".join(c.value.casefold().split()).rstrip(".,")
+
+
+def merge(candidates: Iterable[Candidate], schema: Schema | None) -> list[Candidate]:
+    """A value said twice is one value with its best evidence; a single field keeps its best."""
+    best: dict[tuple[str, str], Candidate] = {}
+    for c in candidates:
+        k = _key(c)
+        if k not in best or c.confidence > best[k].confidence:
+            best[k] = c
+    chosen: dict[str, list[Candidate]] = {}
+    for c in best.values():
+        chosen.setdefault(c.name, []).append(c)
+    out: list[Candidate] = []
+    for name, cands in chosen.items():
+        fd = schema.get(name) if schema else None
+        cands.sort(key=lambda c: (-c.confidence, c.start))
+        if fd is not None and not fd.multi:
+            cands = cands[:1]
+        out.extend(sorted(cands, key=lambda c: c.start))
+    order = {n: i for i, n in enumerate(schema.names())} if schema else {}
+    out.sort(key=lambda c: (order.get(c.name, len(order)), c.start))
+    return out
+
+
+def extract(doc: Document, schema: Schema | None = None) -> list[Candidate]:
+    """Every field the rules find in `doc`, merged, in schema order."""
+    found: list[Candidate] = []
+    for rule in RULES:
+        found.extend(rule(doc))
+    if schema is not None:
+        for fd in schema.fields:
+            if fd.pattern is not None:
+                found.extend(_pattern_rule(fd, doc))
+    return merge(found, schema)
+
+
+def summarize(candidates: list[Candidate]) -> dict[str, object]:
+    """The queue's columns for a filing: form, company, date, values needing attention."""
+    first: dict[str, str] = {}
+    for c in candidates:
+        first.setdefault(c.name, c.value)
+    return {
+        "form_type": first.get("form_type"),
+        "company_name": first.get("company_name"),
+        "doc_date": first.get("period_of_report") or first.get("release_date")
+        or first.get("filed_date"),
+        "attention": sum(1 for c in candidates if c.confidence < ATTENTION_BELOW),
+    }

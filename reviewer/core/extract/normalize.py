@@ -1,0 +1,119 @@
+"""Normal forms of SCHEMA.md: dates, months, numbers, text and codes."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+         ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+         ("october", "oct"), ("november", "nov"), ("december", "dec")],
+        1,
+    )
+    for m in names
+}
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# Dates as filings write them; each alternative names its parts.
+DATE_RE = re.compile(
+    rf"\b(?:(?P<m1>{_MONTH_RE})\.?\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>(?:19|20)\d\d)"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:day\s+of\s+)?(?P<m2>{_MONTH_RE})\.?,?\s+(?P<y2>(?:19|20)\d\d)"
+    r"|(?P<m3>\d{1,2})/(?P<d3>\d{1,2})/(?P<y3>(?:19|20)?\d\d)(?!\d)"
+    r"|(?P<y4>(?:19|20)\d\d)-(?P<m4>\d\d)-(?P<d4>\d\d))\b",
+    re.I,
+)
+MONTH_YEAR_RE = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?,?\s+(?P<y>(?:19|20)\d\d)\b", re.I)
+
+
+def _iso(y: int, m: int, d: int) -> str | None:
+    try:
+        return date(y, m, d).isoformat()
+    except ValueError:
+        return None
+
+
+def _year(text: str) -> int:
+    y = int(text)
+    if len(text) == 2:
+        y += 1900 if y >= 50 else 2000
+    return y
+
+
+def date_from_match(m: re.Match[str]) -> str | None:
+    """ISO date of a DATE_RE match, None when it names no real day."""
+    g = m.groupdict()
+    if g["y1"]:
+        return _iso(int(g["y1"]), MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]))
+    if g["y2"]:
+        return _iso(int(g["y2"]), MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]))
+    if g["y3"]:
+        return _iso(_year(g["y3"]), int(g["m3"]), int(g["d3"]))
+    return _iso(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+
+
+def parse_date(text: str) -> str | None:
+    """The first date in `text` as YYYY-MM-DD ("November 27, 2002", "11/27/02", "20021127")."""
+    compact = text.strip()
+    if re.fullmatch(r"(19|20)\d{6}", compact):
+        return _iso(int(compact[:4]), int(compact[4:6]), int(compact[6:]))
+    m = DATE_RE.search(text)
+    return date_from_match(m) if m else None
+
+
+def parse_month(text: str) -> str | None:
+    """YYYY-MM from "November 2002" or "2002-11"."""
+    m = MONTH_YEAR_RE.search(text)
+    if m:
+        return f"{int(m.group('y')):04d}-{MONTHS[m.group('m').lower().rstrip('.')]:02d}"
+    m = re.search(r"\b((?:19|20)\d\d)-(0[1-9]|1[0-2])\b", text)
+    return f"{m.group(1)}-{m.group(2)}" if m else None
+
+
+_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+
+
+def parse_integer(text: str) -> str | None:
+    """Digits only, scaled out: "232.9 million" -> "232900000"."""
+    m = re.search(r"(\d[\d,]*(?:\.\d+)?)\s*(thousand|million|billion|trillion)?", text, re.I)
+    if not m:
+        return None
+    number = m.group(1).replace(",", "")
+    scale = _SCALE.get((m.group(2) or "").lower(), 1)
+    whole, _, frac = number.partition(".")
+    value = int(whole or "0") * scale + (int(frac) * scale // 10 ** len(frac) if frac else 0)
+    return str(value)
+
+
+def parse_decimal(text: str) -> str | None:
+    """Digits with '.': "$0.25" -> "0.25"."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", text)
+    return m.group(0).replace(",", "") if m else None
+
+
+def clean_text(text: str) -> str:
+    """White space folded, surrounding punctuation and quotes dropped."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" \t\"'“”‘’,;:").strip()
+
+
+def normalize(value: str, ftype: str) -> str | None:
+    """A value typed or selected by the analyst, in the field type's normal form."""
+    if ftype == "date":
+        return parse_date(value)
+    if ftype == "month":
+        return parse_month(value)
+    if ftype == "date_or_month":
+        return parse_date(value) or parse_month(value)
+    if ftype == "integer":
+        return parse_integer(value)
+    if ftype == "decimal":
+        return parse_decimal(value)
+    if ftype == "code":
+        code = clean_text(value)
+        return (code.lower() if "@" in code else code.upper()) or None
+    return clean_text(value) or None

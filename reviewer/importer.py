@@ -1,0 +1,229 @@
+"""Import: files and folders in, filings in the store out. Shared by the CLI and the window.
+
+Parsing and extraction are pure (`process`), so they run in a process pool when there are
+many files; only this process writes to the store, one transaction per filing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .core.document import Document, IngestError
+from .core.extract import EXTRACTOR_VERSION, extract, summarize
+from .core.extract.candidate import Candidate
+from .core.ingest import ingest_bytes
+from .core.schema import Schema, load_schema
+from .store.repository import DocumentSummary, Repository
+
+POOL_THRESHOLD = 8  # fewer files than this are parsed in this process
+
+
+@dataclass(slots=True)
+class Failure:
+    path: str
+    reason: str
+
+    def line(self) -> str:
+        return f"reviewer: {self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    imported: list[int] = field(default_factory=list)  # new document ids
+    existing: list[int] = field(default_factory=list)  # already in the store
+    failures: list[Failure] = field(default_factory=list)
+    files: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        mb = self.bytes / 1e6
+        text = (
+            f"{len(self.imported)} imported, {len(self.existing)} already stored, "
+            f"{len(self.failures)} failed ({self.files} files, {mb:.1f} MB, {self.seconds:.1f} s)"
+        )
+        return text + (" - cancelled" if self.cancelled else "")
+
+
+def iter_files(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator[Path]:
+    """Every file under `paths`, folders walked recursively in name order; hidden files skipped."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            seen: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(p, onerror=lambda e: failures.append(
+                    Failure(str(e.filename), e.strerror or str(e)))):
+                st = os.stat(root)
+                if (st.st_dev, st.st_ino) in seen:
+                    dirs[:] = []
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        elif p.exists() or p.is_symlink():
+            yield p
+        else:
+            failures.append(Failure(str(p), "no such file or folder"))
+
+
+@dataclass(slots=True)
+class Processed:
+    """A file parsed and extracted, ready to store (plain data: crosses process boundaries)."""
+
+    document: Document
+    candidates: list[Candidate]
+    summary: dict[str, object]
+
+
+def process(data: bytes, schema: Schema | None = None) -> Processed:
+    """Parse and extract one file's bytes. Raises IngestError with the one-line reason."""
+    schema = schema or _worker_schema()
+    document = ingest_bytes(data)
+    candidates = extract(document, schema)
+    return Processed(document, candidates, summarize(candidates))
+
+
+_SCHEMA: Schema | None = None
+
+
+def _worker_schema() -> Schema:
+    global _SCHEMA
+    if _SCHEMA is None:
+        from .paths import user_schema_dir
+
+        _SCHEMA = load_schema([user_schema_dir()])
+    return _SCHEMA
+
+
+def _safe_process(data: bytes) -> Processed | str:
+    """process() for a pool worker: a failure comes back as its reason, never a traceback."""
+    try:
+        return process(data)
+    except IngestError as exc:
+        return str(exc)
+    except RecursionError:
+        return "structure nested too deeply to read"
+    except MemoryError:
+        return "too large to read in memory"
+    except Exception as exc:  # noqa: BLE001 - a bad file must never stop the batch
+        return f"internal error while reading: {type(exc).__name__}: {exc}"
+
+
+def _read(path: Path) -> bytes | str:
+    try:
+        if not path.is_file():
+            return "not a regular file" if path.exists() else "no such file (or a broken link)"
+        return path.read_bytes()
+    except PermissionError:
+        return "permission denied"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+
+
+Progress = Callable[[int, int, str], None]  # (done, total, current path)
+
+
+def import_paths(
+    repo: Repository,
+    paths: Iterable[str | Path],
+    who: str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    on_imported: Callable[[int], None] | None = None,
+    workers: int | None = None,
+) -> ImportReport:
+    """Import files and folders; each filing lands whole or not at all."""
+    t0 = time.perf_counter()
+    report = ImportReport()
+    files = list(iter_files(paths, report.failures))
+    total = len(files)
+    workers = workers if workers is not None else (os.cpu_count() or 1)
+    pool = None
+    if workers > 1 and total >= POOL_THRESHOLD:
+        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
+    pending: dict[Future, tuple[str, bytes, str]] = {}
+    done = 0
+
+    def store(path: str, data: bytes, sha: str, result: Processed | str) -> None:
+        if isinstance(result, str):
+            report.failures.append(Failure(path, result))
+            return
+        doc_id, created = repo.add_document(
+            sha256=sha, source_path=path, raw=data, document=result.document,
+            candidates=result.candidates, extractor_version=EXTRACTOR_VERSION,
+            summary=DocumentSummary(**result.summary), who=who,
+        )
+        (report.imported if created else report.existing).append(doc_id)
+        if created and on_imported:
+            on_imported(doc_id)
+
+    def drain(block: bool) -> None:
+        nonlocal done
+        if not pending:
+            return
+        finished, _ = wait(list(pending), timeout=None if block else 0, return_when=FIRST_COMPLETED)
+        for fut in finished:
+            path, data, sha = pending.pop(fut)
+            try:
+                result = fut.result()
+            except Exception as exc:  # noqa: BLE001 - a worker that died takes only its file
+                result = f"reader crashed: {type(exc).__name__}"
+            store(path, data, sha, result)
+            done += 1
+            if progress:
+                progress(done, total, path)
+
+    try:
+        for path in files:
+            if cancelled():
+                report.cancelled = True
+                break
+            spath = str(path)
+            data = _read(path)
+            report.files += 1
+            if isinstance(data, str):
+                report.failures.append(Failure(spath, data))
+                done += 1
+                continue
+            report.bytes += len(data)
+            sha = hashlib.sha256(data).hexdigest()
+            existing = repo.find_by_sha(sha)
+            if existing is not None:
+                report.existing.append(existing)
+                done += 1
+                if progress:
+                    progress(done, total, spath)
+                continue
+            if pool is None:
+                store(spath, data, sha, _safe_process(data))
+                done += 1
+                if progress:
+                    progress(done, total, spath)
+            else:
+                pending[pool.submit(_safe_process, data)] = (spath, data, sha)
+                while len(pending) >= workers * 2:
+                    drain(block=True)
+                drain(block=False)
+        while pending:
+            if cancelled():
+                report.cancelled = True
+                for fut in pending:
+                    fut.cancel()
+                break
+            drain(block=True)
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
+    report.seconds = time.perf_counter() - t0
+    return report

@@ -1,0 +1,134 @@
+"""Numbered schema migrations, each in one transaction, with a backup copy taken first."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import sqlite_utils
+
+APPLICATION_ID = 0x46525631  # "FRV1": marks a file as a Filing Reviewer store
+
+_V1 = """
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    sha256 TEXT NOT NULL UNIQUE,
+    source_path TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    format TEXT NOT NULL CHECK (format IN ('edgar', 'html', 'text', 'pdf')),
+    size INTEGER NOT NULL,
+    imported_at TEXT NOT NULL,
+    extractor_version TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'to_review' CHECK (status IN ('to_review', 'reviewed', 'flagged')),
+    reviewer TEXT,
+    reviewed_at TEXT,
+    flag_note TEXT,
+    form_type TEXT,
+    company_name TEXT,
+    doc_date TEXT,
+    attention INTEGER NOT NULL DEFAULT 0,
+    notices TEXT NOT NULL DEFAULT '[]'
+);
+CREATE INDEX documents_status ON documents(status);
+CREATE TABLE document_content (
+    document_id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    raw BLOB NOT NULL,
+    text TEXT NOT NULL,
+    source_map TEXT NOT NULL
+);
+CREATE TABLE field_values (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    field TEXT NOT NULL,
+    extracted_value TEXT,
+    extracted_start INTEGER,
+    extracted_end INTEGER,
+    confidence REAL,
+    rule TEXT,
+    value TEXT,
+    span_start INTEGER,
+    span_end INTEGER,
+    state TEXT NOT NULL CHECK (state IN ('extracted', 'confirmed', 'corrected', 'added', 'rejected')),
+    updated_at TEXT NOT NULL,
+    updated_by TEXT NOT NULL
+);
+CREATE INDEX field_values_document ON field_values(document_id, field);
+CREATE TABLE history (
+    id INTEGER PRIMARY KEY,
+    document_id INTEGER NOT NULL REFERENCES documents(id),
+    field_value_id INTEGER,
+    field TEXT,
+    action TEXT NOT NULL,
+    before_value TEXT,
+    before_state TEXT,
+    after_value TEXT,
+    after_state TEXT,
+    who TEXT NOT NULL,
+    at TEXT NOT NULL
+);
+CREATE INDEX history_document ON history(document_id);
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+BEGIN SELECT RAISE(ABORT, 'history is append-only'); END;
+"""
+
+
+def _v1(conn: sqlite3.Connection) -> None:
+    for statement in _V1.split(";\n"):
+        if statement.strip():
+            conn.execute(statement if "TRIGGER" not in statement else statement + ";")
+
+
+MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
+    (1, "documents, content, field values and append-only history", _v1),
+]
+LATEST = MIGRATIONS[-1][0]
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def backup_copy(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+    """A consistent copy of the store beside it (SQLite online backup), before migrating."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
+    dest = sqlite3.connect(str(target))
+    try:
+        db.conn.backup(dest)
+    finally:
+        dest.close()
+    return target
+
+
+def migrate(db: sqlite_utils.Database, path: Path) -> list[int]:
+    """Apply the migrations the store lacks; returns the versions applied."""
+    current = schema_version(db)
+    if current > LATEST:
+        raise ValueError(
+            f"made by a newer Filing Reviewer (schema {current}, this version knows {LATEST}); "
+            "not modified"
+        )
+    if current == LATEST:
+        return []
+    if current > 0:
+        backup_copy(db, path, current)
+    applied = []
+    conn = db.conn
+    for version, _name, step in MIGRATIONS:
+        if version <= current:
+            continue
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            step(conn)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {version}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied

@@ -1,0 +1,335 @@
+"""Typed reads and writes of the store; every change to a value also appends to history."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+import sqlite_utils
+
+from ..core.document import Document
+from ..core.extract.candidate import Candidate
+
+STATES = ("extracted", "confirmed", "corrected", "added", "rejected")
+TOUCHED = frozenset(("confirmed", "corrected", "added", "rejected"))  # a person decided
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+@dataclass(slots=True)
+class FieldValue:
+    id: int
+    document_id: int
+    field: str
+    value: str | None
+    span_start: int | None
+    span_end: int | None
+    state: str
+    confidence: float | None
+    rule: str | None
+    extracted_value: str | None
+    updated_at: str
+    updated_by: str
+
+    @classmethod
+    def from_row(cls, row: dict[str, Any]) -> FieldValue:
+        return cls(**{k: row[k] for k in cls.__slots__})
+
+
+@dataclass(slots=True)
+class DocumentSummary:
+    """The few values the queue shows, computed once at import."""
+
+    form_type: str | None = None
+    company_name: str | None = None
+    doc_date: str | None = None
+    attention: int = 0
+
+
+class Repository:
+    """The one writer of the store's tables."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.conn: sqlite3.Connection = db.conn
+        self._depth = 0
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic write (BEGIN IMMEDIATE: the write lock is taken up front); nests."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+        finally:
+            self._depth = 0
+
+    # -- documents -------------------------------------------------------------------------
+
+    def find_by_sha(self, sha256: str) -> int | None:
+        row = self.conn.execute("SELECT id FROM documents WHERE sha256 = ?", (sha256,)).fetchone()
+        return row[0] if row else None
+
+    def add_document(
+        self,
+        *,
+        sha256: str,
+        source_path: str,
+        raw: bytes,
+        document: Document,
+        candidates: Iterable[Candidate],
+        extractor_version: str,
+        summary: DocumentSummary,
+        who: str,
+    ) -> tuple[int, bool]:
+        """Store a parsed file and its extracted values at once; (id, False) if already there."""
+        with self.transaction():
+            existing = self.find_by_sha(sha256)
+            if existing is not None:
+                return existing, False
+            at = now()
+            cur = self.conn.execute(
+                "INSERT INTO documents (sha256, source_path, file_name, format, size, imported_at,"
+                " extractor_version, form_type, company_name, doc_date, attention, notices)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    sha256, source_path, source_path.replace("\\", "/").rsplit("/", 1)[-1],
+                    document.format, len(raw), at, extractor_version, summary.form_type,
+                    summary.company_name, summary.doc_date, summary.attention,
+                    json.dumps(document.notices),
+                ),
+            )
+            doc_id = cur.lastrowid
+            self.conn.execute(
+                "INSERT INTO document_content (document_id, raw, text, source_map) VALUES (?,?,?,?)",
+                (doc_id, raw, document.text, json.dumps(document.source_map())),
+            )
+            self.conn.executemany(
+                "INSERT INTO field_values (document_id, field, extracted_value, extracted_start,"
+                " extracted_end, confidence, rule, value, span_start, span_end, state, updated_at,"
+                " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,'extracted',?,?)",
+                [
+                    (doc_id, c.name, c.value, c.start, c.end, c.confidence, c.rule,
+                     c.value, c.start, c.end, at, who)
+                    for c in candidates
+                ],
+            )
+            self._history(doc_id, None, None, "import", None, None, None, None, who, at)
+            return doc_id, True
+
+    def document(self, doc_id: int) -> dict[str, Any] | None:
+        cur = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))
+        row = cur.fetchone()
+        return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
+
+    def document_ids(self, status: str | None = None) -> list[int]:
+        if status:
+            rows = self.conn.execute("SELECT id FROM documents WHERE status = ? ORDER BY id", (status,))
+        else:
+            rows = self.conn.execute("SELECT id FROM documents ORDER BY id")
+        return [r[0] for r in rows]
+
+    def load_document(self, doc_id: int) -> Document:
+        """The stored Document (text and source map), as the viewer shows it."""
+        row = self.conn.execute(
+            "SELECT d.format, c.text, c.source_map FROM documents d"
+            " JOIN document_content c ON c.document_id = d.id WHERE d.id = ?",
+            (doc_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return Document.from_stored(row[1], row[0], json.loads(row[2]))
+
+    def raw_bytes(self, doc_id: int) -> bytes:
+        row = self.conn.execute(
+            "SELECT raw FROM document_content WHERE document_id = ?", (doc_id,)
+        ).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return row[0]
+
+    # -- field values ----------------------------------------------------------------------
+
+    def field_values(self, doc_id: int) -> list[FieldValue]:
+        cur = self.conn.execute(
+            "SELECT * FROM field_values WHERE document_id = ? ORDER BY id", (doc_id,)
+        )
+        names = [d[0] for d in cur.description]
+        return [FieldValue.from_row(dict(zip(names, r, strict=True))) for r in cur]
+
+    def field_value(self, fv_id: int) -> FieldValue:
+        cur = self.conn.execute("SELECT * FROM field_values WHERE id = ?", (fv_id,))
+        row = cur.fetchone()
+        if row is None:
+            raise KeyError(fv_id)
+        return FieldValue.from_row(dict(zip([d[0] for d in cur.description], row, strict=True)))
+
+    def set_value(
+        self, fv_id: int, value: str, span: tuple[int, int] | None, who: str
+    ) -> FieldValue:
+        """The analyst's value for an existing entry: corrected, or confirmed if unchanged."""
+        with self.transaction():
+            fv = self.field_value(fv_id)
+            if fv.state == "added":
+                state = "added"
+            elif fv.extracted_value is not None and value == fv.extracted_value:
+                state = "confirmed"
+            else:
+                state = "corrected"
+            start, end = span if span else (fv.span_start, fv.span_end)
+            return self._update(fv, value, start, end, state, "edit", who)
+
+    def confirm(self, fv_id: int, who: str) -> FieldValue:
+        with self.transaction():
+            fv = self.field_value(fv_id)
+            value = fv.value if fv.value is not None else fv.extracted_value
+            return self._update(fv, value, fv.span_start, fv.span_end, "confirmed", "confirm", who)
+
+    def reject(self, fv_id: int, who: str) -> FieldValue:
+        """The document does not state this value."""
+        with self.transaction():
+            fv = self.field_value(fv_id)
+            return self._update(fv, fv.value, fv.span_start, fv.span_end, "rejected", "reject", who)
+
+    def add_value(
+        self, doc_id: int, field: str, value: str, span: tuple[int, int] | None, who: str
+    ) -> FieldValue:
+        """A value the extractor missed."""
+        with self.transaction():
+            at = now()
+            start, end = span if span else (None, None)
+            cur = self.conn.execute(
+                "INSERT INTO field_values (document_id, field, value, span_start, span_end, state,"
+                " updated_at, updated_by) VALUES (?,?,?,?,?,'added',?,?)",
+                (doc_id, field, value, start, end, at, who),
+            )
+            self._history(doc_id, cur.lastrowid, field, "add", None, None, value, "added", who, at)
+            return self.field_value(cur.lastrowid)
+
+    def restore(self, fv_id: int, value: str | None, span: tuple[int | None, int | None],
+                state: str, who: str) -> FieldValue:
+        """Put an entry back as it was (undo): itself a change, recorded in the history."""
+        with self.transaction():
+            fv = self.field_value(fv_id)
+            return self._update(fv, value, span[0], span[1], state, "undo", who)
+
+    def _update(self, fv: FieldValue, value: str | None, start: int | None, end: int | None,
+                state: str, action: str, who: str) -> FieldValue:
+        if state not in STATES:
+            raise ValueError(f"unknown state {state!r}")
+        at = now()
+        self.conn.execute(
+            "UPDATE field_values SET value = ?, span_start = ?, span_end = ?, state = ?,"
+            " updated_at = ?, updated_by = ? WHERE id = ?",
+            (value, start, end, state, at, who, fv.id),
+        )
+        self._history(fv.document_id, fv.id, fv.field, action, fv.value, fv.state, value, state,
+                      who, at)
+        return self.field_value(fv.id)
+
+    # -- review status ---------------------------------------------------------------------
+
+    def mark_reviewed(self, doc_id: int, who: str) -> int:
+        """Every untouched value becomes confirmed; the filing is reviewed. Returns confirmations."""
+        with self.transaction():
+            at = now()
+            untouched = [fv for fv in self.field_values(doc_id) if fv.state == "extracted"]
+            for fv in untouched:
+                self.conn.execute(
+                    "UPDATE field_values SET state = 'confirmed', updated_at = ?, updated_by = ?"
+                    " WHERE id = ?", (at, who, fv.id),
+                )
+                self._history(doc_id, fv.id, fv.field, "confirm", fv.value, fv.state, fv.value,
+                              "confirmed", who, at)
+            before = self.document(doc_id)
+            self.conn.execute(
+                "UPDATE documents SET status = 'reviewed', reviewer = ?, reviewed_at = ?,"
+                " attention = 0 WHERE id = ?", (who, at, doc_id),
+            )
+            self._history(doc_id, None, None, "status", before["status"] if before else None,
+                          None, "reviewed", None, who, at)
+            return len(untouched)
+
+    def set_status(self, doc_id: int, status: str, who: str, note: str | None = None) -> None:
+        with self.transaction():
+            before = self.document(doc_id)
+            if before is None:
+                raise KeyError(doc_id)
+            self.conn.execute(
+                "UPDATE documents SET status = ?, flag_note = ? WHERE id = ?",
+                (status, note if status == "flagged" else before["flag_note"], doc_id),
+            )
+            self._history(doc_id, None, None, "status", before["status"], None, status, None,
+                          who, now())
+
+    # -- history and figures ---------------------------------------------------------------
+
+    def _history(self, doc_id: int, fv_id: int | None, field: str | None, action: str,
+                 before_value: str | None, before_state: str | None, after_value: str | None,
+                 after_state: str | None, who: str, at: str) -> None:
+        self.conn.execute(
+            "INSERT INTO history (document_id, field_value_id, field, action, before_value,"
+            " before_state, after_value, after_state, who, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (doc_id, fv_id, field, action, before_value, before_state, after_value, after_state,
+             who, at),
+        )
+
+    def history(self, doc_id: int | None = None) -> list[dict[str, Any]]:
+        sql = "SELECT * FROM history" + (" WHERE document_id = ?" if doc_id is not None else "")
+        cur = self.conn.execute(sql + " ORDER BY id", (doc_id,) if doc_id is not None else ())
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r, strict=True)) for r in cur]
+
+    def stats(self) -> dict[str, Any]:
+        """Progress, and the states of every field's values."""
+        documents = self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+        by_status = dict(self.conn.execute("SELECT status, count(*) FROM documents GROUP BY status"))
+        fields: dict[str, dict[str, int]] = {}
+        for field, state, n in self.conn.execute(
+            "SELECT field, state, count(*) FROM field_values GROUP BY field, state ORDER BY field"
+        ):
+            fields.setdefault(field, {})[state] = n
+        return {
+            "documents": documents,
+            "reviewed": by_status.get("reviewed", 0),
+            "flagged": by_status.get("flagged", 0),
+            "to_review": by_status.get("to_review", 0),
+            "fields": fields,
+        }
+
+    def export_rows(self, include_unreviewed: bool) -> Iterator[tuple[dict[str, Any], list[tuple[str, str]]]]:
+        """(document row, [(field, value)...]) per filing, values that stand (not rejected)."""
+        where = "" if include_unreviewed else " WHERE status = 'reviewed'"
+        cur = self.conn.execute(
+            "SELECT id, source_path, file_name, format, status, reviewer, reviewed_at FROM documents"
+            + where + " ORDER BY id"
+        )
+        names = [d[0] for d in cur.description]
+        docs = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+        values: dict[int, list[tuple[str, str]]] = {}
+        for doc_id, field, value in self.conn.execute(
+            "SELECT document_id, field, value FROM field_values"
+            " WHERE state != 'rejected' AND value IS NOT NULL AND value != '' ORDER BY id"
+        ):
+            values.setdefault(doc_id, []).append((field, value))
+        for doc in docs:
+            yield doc, values.get(doc["id"], [])
