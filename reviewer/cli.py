@@ -14,6 +14,10 @@ from . import __version__
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+class CliError(Exception):
+    """A command that cannot go on; its message is the one line the user sees."""
+
+
 def reviewer_name() -> str:
     """Who is making changes: $REVIEWER_USER, else the OS user name."""
     name = os.environ.get("REVIEWER_USER")
@@ -42,8 +46,7 @@ def _open_repo(args: argparse.Namespace):
     try:
         return Repository(open_store(path))
     except StoreError as exc:
-        print(f"reviewer: {exc}", file=sys.stderr)
-        raise SystemExit(EXIT_SOME_FAILED) from None
+        raise CliError(str(exc)) from None
 
 
 def _schema():
@@ -53,8 +56,7 @@ def _schema():
     try:
         return load_schema([user_schema_dir()])
     except SchemaError as exc:
-        print(f"reviewer: {exc}", file=sys.stderr)
-        raise SystemExit(EXIT_SOME_FAILED) from None
+        raise CliError(str(exc)) from None
 
 
 class _ProgressBar:
@@ -252,6 +254,9 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(["gui", *(argv or [])])
     try:
         return args.func(args)
+    except CliError as exc:
+        print(f"reviewer: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
     except KeyboardInterrupt:
         print("reviewer: interrupted", file=sys.stderr)
         return 130

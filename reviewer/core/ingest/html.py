@@ -119,6 +119,10 @@ def html_to_text(markup: str) -> str:
         root = etree.fromstring(markup, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise IngestError(f"unreadable HTML: {exc}") from None
+    for err in parser.error_log:
+        if err.type_name == "ERR_RESOURCE_LIMIT":
+            raise IngestError("HTML nested deeper than the parser's limit (2048 levels); "
+                              "a broken or hostile file, refused rather than read in part")
     if root is None:
         return ""
     out = _Writer()

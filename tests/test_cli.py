@@ -1,0 +1,120 @@
+"""The command-line contract of DESIGN.md: exit codes, one-line failures, JSON shapes, CSV."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from reviewer.cli import main
+
+SEED_COVER = "FORM 6-K\n\nSECURITIES AND EXCHANGE COMMISSION\nFor the month of November 2002\n"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reviewer", *args], capture_output=True, text=True,
+                          timeout=120)
+
+
+@pytest.fixture
+def batch(tmp_path: Path) -> Path:
+    folder = tmp_path / "batch"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "cover.txt").write_text(SEED_COVER)
+    (folder / "sub" / "release.html").write_text("<html><body><p>Press release</p></body></html>")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "archive.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
+    return folder
+
+
+def test_import_reports_each_failure_on_one_line_and_exits_1(batch: Path, tmp_path: Path,
+                                                           capsys) -> None:
+    db = str(tmp_path / "s.db")
+    assert main(["import", "--db", db, str(batch)]) == 1
+    out, err = capsys.readouterr()
+    lines = err.strip().splitlines()
+    assert sorted(lines) == [
+        f"reviewer: {batch / 'archive.zip'}: a ZIP archive, not a filing; unpack or convert it first",
+        f"reviewer: {batch / 'empty.txt'}: empty file",
+    ]
+    assert out.startswith("2 imported, 0 already stored, 2 failed (4 files")
+    assert main(["import", "--db", db, str(batch / "cover.txt"), str(batch / "sub")]) == 0
+    assert capsys.readouterr().out.startswith("0 imported, 2 already stored, 0 failed")
+
+
+def test_import_of_a_missing_path_fails_cleanly(tmp_path: Path, capsys) -> None:
+    assert main(["import", "--db", str(tmp_path / "s.db"), str(tmp_path / "nope")]) == 1
+    assert capsys.readouterr().err.strip() == f"reviewer: {tmp_path / 'nope'}: no such file or folder"
+
+
+def test_usage_errors_exit_2() -> None:
+    result = run("import")
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_extract_json_has_text_fields_and_spans(tmp_path: Path) -> None:
+    path = tmp_path / "f.txt"
+    path.write_text("ACCESSION NUMBER:\t0000950103-02-003456\nCONFORMED SUBMISSION TYPE:\t6-K\n")
+    result = run("extract", str(path), "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert data["source"] == str(path) and data["format"] == "edgar"
+    assert len(data["sha256"]) == 64
+    names = {f["name"]: f for f in data["fields"]}
+    acc = names["accession_number"]
+    assert acc["value"] == "0000950103-02-003456"
+    assert data["text"][acc["start"] : acc["end"]] == acc["value"]
+    assert 0 <= acc["confidence"] <= 1 and acc["rule"].startswith("header.")
+
+
+def test_extract_of_a_bad_file_is_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "x.pdf"
+    path.write_bytes(b"%PDF-1.4 garbage")
+    result = run("extract", str(path), "--json")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(f"reviewer: {path}: ")
+
+
+def test_export_has_one_row_per_filing_and_the_schema_columns(batch: Path, tmp_path: Path,
+                                                               capsys) -> None:
+    db = str(tmp_path / "s.db")
+    main(["import", "--db", db, str(batch)])
+    out = tmp_path / "out.csv"
+    assert main(["export", "--db", db, "--all", "-o", str(out)]) == 0
+    rows = list(csv.DictReader(out.open(encoding="utf-8-sig")))
+    assert len(rows) == 2
+    assert list(rows[0])[:6] == ["id", "source_file", "format", "status", "reviewer", "reviewed_at"]
+    assert {"accession_number", "company_name", "event_type", "dividend_payment_date"} <= set(rows[0])
+    assert {r["status"] for r in rows} == {"to_review"}
+    capsys.readouterr()
+    assert main(["export", "--db", db]) == 0  # reviewed only: none yet, the header alone
+    assert capsys.readouterr().out.count("\n") == 1
+
+
+def test_stats_json(batch: Path, tmp_path: Path, capsys) -> None:
+    db = str(tmp_path / "s.db")
+    main(["import", "--db", db, str(batch)])
+    capsys.readouterr()
+    assert main(["stats", "--db", db, "--json"]) == 0
+    stats = json.loads(capsys.readouterr().out)
+    assert stats["documents"] == 2 and stats["reviewed"] == 0
+    assert isinstance(stats["fields"], dict)
+
+
+def test_store_that_cannot_be_opened_is_one_line(tmp_path: Path, capsys) -> None:
+    bad = tmp_path / "bad.db"
+    bad.write_bytes(b"garbage" * 200)
+    assert main(["stats", "--db", str(bad)]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and str(bad) in err
+
+
+def test_version() -> None:
+    result = run("--version")
+    assert result.returncode == 0 and result.stdout.startswith("reviewer ")

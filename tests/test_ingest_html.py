@@ -1,0 +1,64 @@
+"""HTML and inline XBRL become readable text: blocks on lines, rows on lines, no hidden parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from reviewer.core.document import IngestError
+from reviewer.core.ingest import ingest_bytes
+from reviewer.core.ingest.html import html_to_text
+
+
+def test_blocks_and_breaks_become_lines() -> None:
+    text = html_to_text("<html><body><p>First   para</p><div>Second<br>line</div></body></html>")
+    assert text == "First para\nSecond\nline\n"
+
+
+def test_table_rows_are_lines_and_cells_are_tab_separated() -> None:
+    html = (
+        "<table><tr><td><p>Delaware</p></td><td></td><td><p>0-26841</p></td></tr>"
+        "<tr><td>(State)</td><td>&nbsp;</td><td>(File No.)</td></tr></table>"
+    )
+    assert html_to_text(html) == "Delaware\t0-26841\n(State)\t(File No.)\n"
+
+
+def test_scripts_styles_and_hidden_xbrl_header_are_dropped() -> None:
+    html = (
+        "<html><head><title>T</title><style>p{color:red}</style></head><body>"
+        "<script>alert(1)</script>"
+        '<div style="display: none"><ix:header><ix:hidden>0000880984</ix:hidden></ix:header></div>'
+        '<p>FORM <ix:nonNumeric name="dei:DocumentType">8-K</ix:nonNumeric></p></body></html>'
+    )
+    assert html_to_text(html) == "FORM 8-K\n"
+
+
+def test_xml_declaration_of_inline_xbrl_is_accepted() -> None:
+    doc = ingest_bytes(b"<?xml version='1.0' encoding='ASCII'?><html><body><p>Hello</p></body></html>")
+    assert doc.format == "html"
+    assert doc.text == "Hello\n"
+
+
+def test_pre_keeps_its_layout() -> None:
+    html = "<html><body><pre>  col A     col B\n  1         2</pre></body></html>"
+    assert html_to_text(html) == "  col A     col B\n  1         2\n"
+
+
+def test_deep_but_plausible_nesting_is_read_whole() -> None:
+    depth = 1_000
+    html = "<html><body>" + "<div>" * depth + "deep" + "</div>" * depth + "<p>after</p></body></html>"
+    assert html_to_text(html) == "deep\nafter\n"
+
+
+def test_html_nested_past_the_parser_limit_is_refused_not_read_in_part() -> None:
+    depth = 20_000
+    html = "<html><body>" + "<div>" * depth + "deep" + "</div>" * depth + "</body></html>"
+    with pytest.raises(IngestError, match="nested deeper"):
+        html_to_text(html)
+
+
+def test_external_references_are_not_followed_or_shown() -> None:
+    html = (
+        '<html><body><img src="http://127.0.0.1:9/x.png"><script src="http://127.0.0.1:9/x.js">'
+        '</script><iframe src="http://127.0.0.1:9/"></iframe><p>Text</p></body></html>'
+    )
+    assert html_to_text(html) == "Text\n"
