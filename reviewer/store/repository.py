@@ -167,6 +167,37 @@ class Repository:
             raise KeyError(doc_id)
         return row[0]
 
+    QUEUE_SORT = {"status": "status", "form": "form_type", "company": "company_name",
+                  "date": "doc_date", "file": "file_name", "attention": "attention", "id": "id"}
+
+    def queue_ids(self, text: str = "", status: str | None = None, sort: str = "id",
+                  descending: bool = False) -> list[int]:
+        """Ids of the filings the queue shows, filtered and sorted in SQL."""
+        where, params = [], []
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        for word in text.split():
+            like = f"%{word}%"
+            where.append("(company_name LIKE ? OR form_type LIKE ? OR file_name LIKE ?)")
+            params += [like, like, like]
+        column = self.QUEUE_SORT.get(sort, "id")
+        order = "DESC" if descending else "ASC"
+        sql = "SELECT id FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
+        sql += f" ORDER BY {column} IS NULL, {column} {order}, id {order}"
+        return [r[0] for r in self.conn.execute(sql, params)]
+
+    def queue_rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """The queue's columns for these filings."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        cur = self.conn.execute(
+            "SELECT id, status, form_type, company_name, doc_date, file_name, attention, flag_note"
+            f" FROM documents WHERE id IN ({marks})", ids)
+        names = [d[0] for d in cur.description]
+        return {r[0]: dict(zip(names, r, strict=True)) for r in cur}
+
     # -- field values ----------------------------------------------------------------------
 
     def field_values(self, doc_id: int) -> list[FieldValue]:

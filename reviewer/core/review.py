@@ -1,0 +1,177 @@
+"""The review session: apply an analyst's change, undo and redo it, and what is left to check.
+
+Pure Python over a repository object (duck-typed: the store's Repository). Every change is
+written at once; undo is a new change that puts the old value back, never a deletion.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from .extract import ATTENTION_BELOW
+from .extract.normalize import normalize
+from .schema import Schema
+
+EXPECTED_FORM = {
+    "date": "a date, e.g. 2002-11-27 or November 27, 2002",
+    "month": "a month, e.g. 2002-11 or November 2002",
+    "date_or_month": "a date (2002-11-27) or a month (2002-11)",
+    "integer": "a whole number, e.g. 232900000 or 232.9 million",
+    "decimal": "a number, e.g. 0.25",
+    "text": "text",
+    "code": "a code, e.g. 8-K or 99.1",
+}
+
+
+class InvalidValue(ValueError):
+    """The text typed is not a value of the field's type; the message says what is expected."""
+
+
+class _Repo(Protocol):
+    def field_value(self, fv_id: int) -> Any: ...
+
+
+@dataclass(slots=True)
+class ValueState:
+    value: str | None
+    start: int | None
+    end: int | None
+    state: str
+
+
+@dataclass(slots=True)
+class Change:
+    """One undoable step: values before and after, and the filing's status before and after."""
+
+    document_id: int
+    label: str
+    values: list[tuple[int, ValueState, ValueState]] = field(default_factory=list)
+    status: tuple[str, str] | None = None  # (before, after)
+    flag_note: tuple[str | None, str | None] | None = None
+
+
+def _state_of(fv: Any) -> ValueState:
+    return ValueState(fv.value, fv.span_start, fv.span_end, fv.state)
+
+
+class ReviewSession:
+    """The analyst's actions, each stored at once and kept for undo and redo."""
+
+    def __init__(self, repo: Any, schema: Schema, who: str) -> None:
+        self.repo = repo
+        self.schema = schema
+        self.who = who
+        self.undo_stack: list[Change] = []
+        self.redo_stack: list[Change] = []
+
+    # -- values ----------------------------------------------------------------------------
+
+    def normal_value(self, field_name: str, text: str) -> str:
+        """`text` in the field's normal form, or InvalidValue saying what is expected."""
+        fd = self.schema.get(field_name)
+        ftype = fd.type if fd else "text"
+        value = normalize(text, ftype)
+        if not value:
+            raise InvalidValue(f"{fd.label if fd else field_name}: expected {EXPECTED_FORM[ftype]}")
+        if fd and fd.choices and value.lower() not in fd.choices:
+            raise InvalidValue(f"{fd.label}: one of {', '.join(fd.choices)}")
+        return value.lower() if fd and fd.choices else value
+
+    def set_value(self, doc_id: int, field_name: str, fv_id: int | None, text: str,
+                  span: tuple[int, int] | None = None) -> Any:
+        """Correct a value (fv_id) or add one (fv_id None); empty text rejects the value."""
+        if not text.strip() and fv_id is not None:
+            return self.reject(fv_id)
+        value = self.normal_value(field_name, text)
+        if fv_id is None:
+            fv = self.repo.add_value(doc_id, field_name, value, span, self.who)
+            before = ValueState(None, None, None, "rejected")
+            self._record(Change(doc_id, f"add {field_name}", [(fv.id, before, _state_of(fv))]))
+            return fv
+        old = self.repo.field_value(fv_id)
+        fv = self.repo.set_value(fv_id, value, span, self.who)
+        self._record(Change(doc_id, f"edit {field_name}", [(fv_id, _state_of(old), _state_of(fv))]))
+        return fv
+
+    def reject(self, fv_id: int) -> Any:
+        old = self.repo.field_value(fv_id)
+        fv = self.repo.reject(fv_id, self.who)
+        self._record(Change(old.document_id, f"reject {old.field}",
+                            [(fv_id, _state_of(old), _state_of(fv))]))
+        return fv
+
+    def confirm(self, fv_id: int) -> Any:
+        old = self.repo.field_value(fv_id)
+        fv = self.repo.confirm(fv_id, self.who)
+        self._record(Change(old.document_id, f"confirm {old.field}",
+                            [(fv_id, _state_of(old), _state_of(fv))]))
+        return fv
+
+    # -- filings ---------------------------------------------------------------------------
+
+    def mark_reviewed(self, doc_id: int) -> int:
+        """Confirm every untouched value and mark the filing reviewed; returns confirmations."""
+        before_doc = self.repo.document(doc_id)
+        before = {fv.id: _state_of(fv) for fv in self.repo.field_values(doc_id)}
+        n = self.repo.mark_reviewed(doc_id, self.who)
+        after = {fv.id: _state_of(fv) for fv in self.repo.field_values(doc_id)}
+        changed = [(i, before[i], after[i]) for i in before if before[i] != after[i]]
+        self._record(Change(doc_id, "mark reviewed", changed, (before_doc["status"], "reviewed")))
+        return n
+
+    def flag(self, doc_id: int, note: str) -> None:
+        before = self.repo.document(doc_id)
+        self.repo.set_status(doc_id, "flagged", self.who, note)
+        self._record(Change(doc_id, "flag", [], (before["status"], "flagged"),
+                            (before["flag_note"], note)))
+
+    # -- undo and redo ---------------------------------------------------------------------
+
+    def _record(self, change: Change) -> None:
+        self.undo_stack.append(change)
+        self.redo_stack.clear()
+
+    def _apply(self, change: Change, backwards: bool) -> None:
+        with self.repo.transaction():
+            for fv_id, before, after in change.values:
+                target = before if backwards else after
+                self.repo.restore(fv_id, target.value, (target.start, target.end), target.state,
+                                  self.who)
+            if change.status:
+                status = change.status[0] if backwards else change.status[1]
+                note = None
+                if change.flag_note:
+                    note = change.flag_note[0] if backwards else change.flag_note[1]
+                self.repo.set_status(change.document_id, status, self.who, note)
+
+    def undo(self) -> Change | None:
+        """Put back what the last change replaced; returns it (its document_id says where)."""
+        if not self.undo_stack:
+            return None
+        change = self.undo_stack.pop()
+        self._apply(change, backwards=True)
+        self.redo_stack.append(change)
+        return change
+
+    def redo(self) -> Change | None:
+        if not self.redo_stack:
+            return None
+        change = self.redo_stack.pop()
+        self._apply(change, backwards=False)
+        self.undo_stack.append(change)
+        return change
+
+    # -- what is left to check -------------------------------------------------------------
+
+    def attention(self, values: list[Any], form_type: str | None = None) -> list[tuple[str, int | None]]:
+        """(field, value id) needing a look: low-confidence values first, then missing fields."""
+        low = sorted(
+            (fv for fv in values if fv.state == "extracted" and (fv.confidence or 0) < ATTENTION_BELOW),
+            key=lambda fv: fv.confidence or 0,
+        )
+        present = {fv.field for fv in values if fv.state != "rejected"}
+        missing = [fd.name for fd in self.schema.fields
+                   if fd.name not in present and (not fd.forms or not form_type
+                                                  or form_type.upper() in fd.forms)]
+        return [(fv.field, fv.id) for fv in low] + [(name, None) for name in missing]

@@ -1,0 +1,51 @@
+"""The composition root of the window: store, schema, session, window; no widget reaches a global."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from ..core.review import ReviewSession
+from ..core.schema import SchemaError, load_schema
+from ..paths import user_schema_dir
+from ..store import Repository, StoreError, open_store
+from .main_window import MainWindow
+from .transfer import Transfers
+
+
+def build_window(store_path: Path, who: str, settings: QSettings | None = None) -> MainWindow:
+    """The window on `store_path`, ready to show (tests build it this way too)."""
+    db = open_store(store_path)
+    repo = Repository(db)
+    session = ReviewSession(repo, load_schema([user_schema_dir()]), who)
+    window = MainWindow(repo, session, store_path, settings or QSettings("FilingReviewer", "Reviewer"))
+    window.transfers = Transfers(window)
+    return window
+
+
+def resume(window: MainWindow) -> None:
+    """Open the filing the analyst left, else the first in the queue."""
+    last = window.settings.value("session/document")
+    if last is not None and window.queue.select_document(int(last)):
+        return
+    window.queue.select_row(0)
+
+
+def run_gui(store_path: Path, paths: list[str], who: str) -> int:
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName("Filing Reviewer")
+    app.setOrganizationName("FilingReviewer")
+    try:
+        window = build_window(store_path, who)
+    except (StoreError, SchemaError) as exc:
+        QMessageBox.critical(None, "Filing Reviewer", f"Cannot open the store:\n{exc}")
+        print(f"reviewer: {exc}", file=sys.stderr)
+        return 1
+    window.show()
+    resume(window)
+    if paths:
+        window.transfers.start(paths)
+    return app.exec()

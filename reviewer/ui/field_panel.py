@@ -1,0 +1,145 @@
+"""The fields of a filing, built from the schema and grouped; each value with state and confidence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QFont
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+
+from ..core.schema import FieldDef, Schema
+from ..store import FieldValue
+from . import theme
+
+GROUP_LABELS = {"filing": "Filing", "cover": "Cover", "press_release": "Press release",
+                "event": "Event", "custom": "Custom"}
+COL_FIELD, COL_VALUE, COL_STATE, COL_CONF = range(4)
+KeyRole = Qt.ItemDataRole.UserRole + 1  # (field name, field value id or None)
+
+
+@dataclass(frozen=True, slots=True)
+class RowKey:
+    field: str
+    value_id: int | None  # None: the field has no value (missing), or a new value to add
+
+
+class FieldPanel(QTreeWidget):
+    """One row per value (a multi field has several), and one per missing field."""
+
+    focused = Signal(object)  # RowKey
+    value_edited = Signal(object, str)  # RowKey, the text typed
+
+    def __init__(self, schema: Schema, parent=None) -> None:
+        super().__init__(parent)
+        self.schema = schema
+        self.setColumnCount(4)
+        self.setHeaderLabels(["Field", "Value", "State", "Conf."])
+        self.setRootIsDecorated(False)
+        self.setUniformRowHeights(True)
+        self.setAlternatingRowColors(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                             | QAbstractItemView.EditTrigger.EditKeyPressed
+                             | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.header()
+        header.setSectionResizeMode(COL_FIELD, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_VALUE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(COL_STATE, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(COL_CONF, QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(False)
+        self._items: dict[RowKey, QTreeWidgetItem] = {}
+        self._loading = False
+        self.currentItemChanged.connect(self._current_changed)
+        self.itemChanged.connect(self._item_changed)
+
+    def show_values(self, values: list[FieldValue], form_type: str | None = None) -> None:
+        """Rebuild the rows for a filing's values; fields with none are listed as missing."""
+        self._loading = True
+        self.clear()
+        self._items.clear()
+        by_field: dict[str, list[FieldValue]] = {}
+        for fv in values:
+            by_field.setdefault(fv.field, []).append(fv)
+        groups: dict[str, QTreeWidgetItem] = {}
+        for fd in self.schema.fields:
+            if fd.forms and form_type and form_type.upper() not in fd.forms:
+                continue
+            group = groups.get(fd.group)
+            if group is None:
+                group = QTreeWidgetItem(self, [GROUP_LABELS.get(fd.group, fd.group.title())])
+                font = QFont(group.font(0))
+                font.setBold(True)
+                group.setFont(0, font)
+                group.setFlags(Qt.ItemFlag.ItemIsEnabled)
+                group.setFirstColumnSpanned(True)
+                groups[fd.group] = group
+            entries = by_field.get(fd.name) or [None]
+            for n, fv in enumerate(entries):
+                self._add_row(group, fd, fv, first=n == 0)
+        for fv in values:  # values of fields the schema no longer has still show
+            if self.schema.get(fv.field) is None:
+                self._add_row(self.invisibleRootItem(), FieldDef(fv.field, fv.field, "text", "custom"),
+                              fv, first=True)
+        self.expandAll()
+        self._loading = False
+
+    def _add_row(self, parent: QTreeWidgetItem, fd: FieldDef, fv: FieldValue | None, first: bool) -> None:
+        key = RowKey(fd.name, fv.id if fv else None)
+        item = QTreeWidgetItem(parent)
+        item.setData(0, KeyRole, key)
+        item.setText(COL_FIELD, fd.label if first else "")
+        item.setToolTip(COL_FIELD, f"{fd.name} ({fd.type}{', multi' if fd.multi else ''})\n{fd.help}")
+        item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
+        self._fill(item, fv)
+        self._items[key] = item
+
+    def _fill(self, item: QTreeWidgetItem, fv: FieldValue | None) -> None:
+        state = fv.state if fv else "missing"
+        item.setText(COL_VALUE, (fv.value or "") if fv else "")
+        item.setText(COL_STATE, state)
+        item.setForeground(COL_STATE, QBrush(theme.STATE_COLOURS.get(state, theme.STATE_COLOURS["missing"])))
+        conf = fv.confidence if fv and fv.confidence is not None and state == "extracted" else None
+        item.setText(COL_CONF, f"{conf:.2f}" if conf is not None else "")
+        if conf is not None and conf < theme.LOW_CONFIDENCE:
+            item.setForeground(COL_CONF, QBrush(theme.STATE_COLOURS["rejected"]))
+        if fv and fv.extracted_value is not None and fv.rule:
+            item.setToolTip(COL_VALUE, f"extracted: {fv.extracted_value}\nrule: {fv.rule}")
+        font = QFont(item.font(COL_VALUE))
+        font.setStrikeOut(state == "rejected")
+        item.setFont(COL_VALUE, font)
+
+    def update_value(self, fv: FieldValue) -> None:
+        """Show one changed value without rebuilding the panel."""
+        item = self._items.get(RowKey(fv.field, fv.id))
+        if item is not None:
+            self._loading = True
+            self._fill(item, fv)
+            self._loading = False
+
+    def current_key(self) -> RowKey | None:
+        item = self.currentItem()
+        return item.data(0, KeyRole) if item is not None else None
+
+    def select_key(self, key: RowKey) -> bool:
+        item = self._items.get(key)
+        if item is None:
+            return False
+        self.setCurrentItem(item, COL_VALUE)
+        self.scrollToItem(item)
+        return True
+
+    def keys(self) -> list[RowKey]:
+        """The rows in display order."""
+        return list(self._items)
+
+    def _current_changed(self, current: QTreeWidgetItem | None, _previous) -> None:
+        if current is not None and current.data(0, KeyRole) is not None:
+            self.focused.emit(current.data(0, KeyRole))
+
+    def _item_changed(self, item: QTreeWidgetItem, column: int) -> None:
+        if self._loading or column != COL_VALUE:
+            return
+        key = item.data(0, KeyRole)
+        if key is not None:
+            self.value_edited.emit(key, item.text(COL_VALUE))

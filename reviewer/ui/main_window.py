@@ -1,0 +1,251 @@
+"""The shell: queue | filing | fields in splitters, menus, status bar. Slots stay thin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+)
+
+from .. import __version__
+from ..core.review import InvalidValue, ReviewSession
+from ..store import Repository
+from .actions import create_actions, shortcut_table
+from .document_view import DocumentView
+from .field_panel import FieldPanel, RowKey
+from .queue_view import QueueView
+from .theme import SPLITTER_SIZES
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, repo: Repository, session: ReviewSession, store_path: Path,
+                 settings: QSettings) -> None:
+        super().__init__()
+        self.repo, self.session, self.store_path, self.settings = repo, session, store_path, settings
+        self.doc_id: int | None = None
+        self._values = []
+        self._form: str | None = None
+
+        self.queue = QueueView(repo)
+        self.viewer = DocumentView()
+        self.fields = FieldPanel(session.schema)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for w in (self.queue, self.viewer, self.fields):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(self.splitter)
+        self.setWindowTitle("Filing Reviewer")
+
+        self.progress_label = QLabel()
+        self.progress = QProgressBar(maximumWidth=200)
+        self.cancel_button = QPushButton("Cancel")
+        self.status_label = QLabel()
+        bar = self.statusBar()
+        bar.addWidget(self.status_label, 1)
+        for w in (self.progress_label, self.progress, self.cancel_button):
+            bar.addPermanentWidget(w)
+            w.hide()
+
+        self.actions = create_actions(self)
+        self._build_menus()
+        self._connect()
+        self._restore_layout()
+        self.queue.model.reload()
+        self.update_status()
+
+    # -- construction ----------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        a = self.actions
+        menus = {
+            "&File": ["import_files", "import_folder", None, "export_csv", None, "quit"],
+            "&Edit": ["undo", "redo", None, "fill_from_selection", "reject_value", None, "find"],
+            "&Review": ["review_next", "flag", None, "next_attention", "prev_attention", None,
+                        "next_filing", "prev_filing"],
+            "&Help": ["shortcuts", "about"],
+        }
+        for title, names in menus.items():
+            menu = self.menuBar().addMenu(title)
+            for name in names:
+                if name is None:
+                    menu.addSeparator()
+                else:
+                    menu.addAction(a[name])
+
+    def _connect(self) -> None:
+        a = self.actions
+        a["review_next"].triggered.connect(self.review_and_next)
+        a["next_filing"].triggered.connect(lambda: self.queue.step(+1))
+        a["prev_filing"].triggered.connect(lambda: self.queue.step(-1))
+        a["reject_value"].triggered.connect(self.reject_current)
+        a["fill_from_selection"].triggered.connect(self.fill_from_selection)
+        a["next_attention"].triggered.connect(lambda: self.step_attention(+1))
+        a["prev_attention"].triggered.connect(lambda: self.step_attention(-1))
+        a["undo"].triggered.connect(lambda: self._undo_redo(self.session.undo))
+        a["redo"].triggered.connect(lambda: self._undo_redo(self.session.redo))
+        a["flag"].triggered.connect(self.flag_current)
+        a["find"].triggered.connect(self.viewer.find_bar.open_bar)
+        a["quit"].triggered.connect(self.close)
+        a["shortcuts"].triggered.connect(self.show_shortcuts)
+        a["about"].triggered.connect(self.show_about)
+        self.queue.document_chosen.connect(self.open_document)
+        self.fields.focused.connect(self._field_focused)
+        self.fields.value_edited.connect(self._value_edited)
+        self.viewer.span_clicked.connect(lambda key: self.fields.select_key(key))
+
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1500, 900)
+        state = self.settings.value("window/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes(SPLITTER_SIZES)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        if self.doc_id is not None:
+            self.settings.setValue("session/document", self.doc_id)
+        super().closeEvent(event)
+
+    # -- showing a filing ------------------------------------------------------------------
+
+    def open_document(self, doc_id: int) -> None:
+        row = self.repo.document(doc_id)
+        if row is None:
+            return
+        self.doc_id = doc_id
+        self._form = row["form_type"]
+        self._values = self.repo.field_values(doc_id)
+        doc = self.repo.load_document(doc_id)
+        spans = [(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
+                 for fv in self._values if fv.state != "rejected"]
+        self.viewer.show_document(doc, spans)
+        self.fields.show_values(self._values, self._form)
+        title = " · ".join(x for x in (row["company_name"], row["form_type"], row["doc_date"]) if x)
+        self.setWindowTitle(f"{title or row['file_name']} — Filing Reviewer")
+        self.settings.setValue("session/document", doc_id)
+
+    def _group(self, field: str) -> str:
+        fd = self.session.schema.get(field)
+        return fd.group if fd else "custom"
+
+    def _field_focused(self, key: RowKey) -> None:
+        self.viewer.focus_span(key)
+
+    def _reload_values(self) -> None:
+        """After a change: values, highlights and queue row, keeping the focused field."""
+        if self.doc_id is None:
+            return
+        key = self.fields.current_key()
+        scroll = self.viewer.editor.verticalScrollBar().value()
+        self.open_document(self.doc_id)
+        self.viewer.editor.verticalScrollBar().setValue(scroll)
+        if key is not None:
+            self.fields.blockSignals(True)
+            self.fields.select_key(key)
+            self.fields.blockSignals(False)
+            self.viewer.highlighter.set_focused(key)
+        self.queue.model.refresh_rows([self.doc_id])
+        self.update_status()
+
+    def update_status(self) -> None:
+        stats = self.repo.stats()
+        self.status_label.setText(
+            f"{stats['reviewed']} of {stats['documents']} reviewed · reviewer: {self.session.who}"
+            f" · store: {self.store_path}")
+
+    # -- the analyst's actions -------------------------------------------------------------
+
+    def review_and_next(self) -> None:
+        if self.doc_id is None:
+            return
+        row = self.queue.table.currentIndex().row()
+        self.session.mark_reviewed(self.doc_id)
+        self.queue.model.reload()
+        if self.queue.model.row_of(self.doc_id) >= 0:  # still listed (filter "All"): step on
+            row = self.queue.model.row_of(self.doc_id) + 1
+        if not self.queue.select_row(min(row, self.queue.model.rowCount() - 1)):
+            self.doc_id = None
+        self.update_status()
+
+    def _value_edited(self, key: RowKey, text: str) -> None:
+        if self.doc_id is None:
+            return
+        try:
+            self.session.set_value(self.doc_id, key.field, key.value_id, text)
+        except InvalidValue as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+        self._reload_values()
+
+    def fill_from_selection(self) -> None:
+        key = self.fields.current_key()
+        selection = self.viewer.selection()
+        if self.doc_id is None or key is None or selection is None:
+            self.statusBar().showMessage("Select text in the filing and a field first", 4000)
+            return
+        text, start, end = selection
+        try:
+            fv = self.session.set_value(self.doc_id, key.field, key.value_id, text, (start, end))
+        except InvalidValue as exc:
+            self.statusBar().showMessage(str(exc), 5000)
+            return
+        self._reload_values()
+        self.fields.select_key(RowKey(key.field, fv.id))
+
+    def reject_current(self) -> None:
+        key = self.fields.current_key()
+        if key is None or key.value_id is None:
+            return
+        self.session.reject(key.value_id)
+        self._reload_values()
+
+    def step_attention(self, delta: int) -> None:
+        order = self.session.attention(self._values, self._form)
+        if not order:
+            self.statusBar().showMessage("Nothing left to check in this filing", 3000)
+            return
+        keys = [RowKey(f, i) for f, i in order]
+        current = self.fields.current_key()
+        i = keys.index(current) + delta if current in keys else (0 if delta > 0 else -1)
+        self.fields.select_key(keys[i % len(keys)])
+        self.fields.setFocus()
+
+    def _undo_redo(self, step) -> None:
+        change = step()
+        if change is None:
+            return
+        self.queue.model.reload()
+        self.queue.select_document(change.document_id, emit=False)
+        self.open_document(change.document_id)
+        self.update_status()
+        self.statusBar().showMessage(f"{step.__name__}: {change.label}", 3000)
+
+    def flag_current(self) -> None:
+        if self.doc_id is None:
+            return
+        note, ok = QInputDialog.getText(self, "Flag filing", "Note:")
+        if ok:
+            self.session.flag(self.doc_id, note)
+            self.queue.model.refresh_rows([self.doc_id])
+
+    def show_shortcuts(self) -> None:
+        rows = "".join(f"<tr><td><b>{k}</b></td><td>{a}</td><td>{h}</td></tr>"
+                       for k, a, h in shortcut_table())
+        QMessageBox.information(self, "Keyboard Shortcuts", f"<table cellpadding=4>{rows}</table>")
+
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Filing Reviewer",
+                          f"<b>Filing Reviewer</b> {__version__}<br>Store: {self.store_path}")

@@ -1,0 +1,123 @@
+"""Import and export from the window: files in off the GUI thread with progress; CSV out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ..core.export import write_csv
+from ..importer import ImportReport
+from .workers import ImportJob, start_job
+
+
+class Transfers(QObject):
+    """Owns the running import job of a MainWindow and its status-bar progress widgets.
+
+    A QObject of the GUI thread, so the job's signals arrive here queued, never on the job's thread.
+    """
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.job: ImportJob | None = None
+        self.thread = None
+        self.last_report: ImportReport | None = None
+        a = window.actions
+        a["import_files"].triggered.connect(self.choose_files)
+        a["import_folder"].triggered.connect(self.choose_folder)
+        a["export_csv"].triggered.connect(self.export_csv)
+        window.cancel_button.clicked.connect(self.cancel)
+
+    def choose_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self.window, "Import filings")
+        if paths:
+            self.start(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self.window, "Import a folder of filings")
+        if folder:
+            self.start([folder])
+
+    def start(self, paths: list[str]) -> bool:
+        """Import `paths` in the background; False if an import is already running."""
+        if self.job is not None:
+            self.window.statusBar().showMessage("An import is already running", 4000)
+            return False
+        w = self.window
+        self.job = ImportJob(w.store_path, [str(p) for p in paths], w.session.who)
+        self.job.progress.connect(self._progress)
+        self.job.imported.connect(self._imported)
+        self.job.finished.connect(self._finished)
+        for widget in (w.progress_label, w.progress, w.cancel_button):
+            widget.show()
+        w.progress.setRange(0, 0)
+        w.progress_label.setText("Importing…")
+        self.thread = start_job(self.job)
+        return True
+
+    def cancel(self) -> None:
+        if self.job is not None:
+            self.job.cancel()
+            self.window.progress_label.setText("Cancelling…")
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, path: str) -> None:
+        w = self.window
+        w.progress.setRange(0, max(total, 1))
+        w.progress.setValue(done)
+        w.progress_label.setText(f"Importing {done}/{total}: {Path(path).name}")
+
+    @Slot(int)
+    def _imported(self, _doc_id: int) -> None:
+        w = self.window
+        current = w.queue.current_document()
+        w.queue.model.reload()
+        if current is not None:
+            w.queue.select_document(current, emit=False)
+        elif w.queue.model.rowCount():
+            w.queue.select_row(0)
+
+    @Slot(object)
+    def _finished(self, report: ImportReport) -> None:
+        w = self.window
+        self.last_report = report
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()
+        self.job = self.thread = None
+        for widget in (w.progress_label, w.progress, w.cancel_button):
+            widget.hide()
+        self._imported(-1)
+        w.update_status()
+        w.statusBar().showMessage("Import: " + report.summary(), 10000)
+        if report.failures:
+            lines = "\n".join(f"{f.path}: {f.reason}" for f in report.failures[:200])
+            box = QMessageBox(QMessageBox.Icon.Warning, "Import report",
+                              f"{report.summary()}\n\n{len(report.failures)} file(s) could not be imported.",
+                              parent=w)
+            box.setDetailedText(lines)
+            box.setObjectName("import_report")
+            box.open()
+
+    def export_csv(self) -> None:
+        w = self.window
+        choice = QMessageBox.question(
+            w, "Export CSV", "Export reviewed filings only?\n\nNo exports every filing.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel)
+        if choice == QMessageBox.StandardButton.Cancel:
+            return
+        path, _ = QFileDialog.getSaveFileName(w, "Export CSV", "reviewed.csv", "CSV files (*.csv)")
+        if path:
+            n = self.write(Path(path), include_unreviewed=choice == QMessageBox.StandardButton.No)
+            w.statusBar().showMessage(f"{n} filings exported to {path}", 8000)
+
+    def write(self, path: Path, include_unreviewed: bool) -> int:
+        tmp = path.with_name(path.name + ".part")
+        with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
+            n = write_csv(fh, self.window.session.schema,
+                          self.window.repo.export_rows(include_unreviewed))
+        tmp.replace(path)
+        return n

@@ -1,0 +1,164 @@
+"""The real MainWindow on a temporary store, driven with the keyboard; each test asserts the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QTextCursor
+
+from reviewer.importer import import_paths
+from reviewer.store import Repository, open_store
+from reviewer.ui.app import build_window, resume
+from reviewer.ui.field_panel import RowKey
+
+SEEDS = Path(__file__).resolve().parent.parent / "resources" / "samples"
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def seeded_store(tmp_path: Path) -> Path:
+    path = tmp_path / "gui.db"
+    db = open_store(path)
+    import_paths(Repository(db), [SEEDS], "importer", workers=1)
+    db.conn.close()
+    return path
+
+
+def open_window(qtbot, store: Path, settings: QSettings):
+    window = build_window(store, "tester", settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    resume(window)
+    return window
+
+
+@pytest.fixture
+def window(qtbot, seeded_store: Path, settings: QSettings):
+    return open_window(qtbot, seeded_store, settings)
+
+
+def store_repo(path: Path) -> Repository:
+    return Repository(open_store(path))
+
+
+def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+    qtbot.keyClick(widget, key, modifier)
+
+
+def test_window_opens_on_the_first_filing_with_its_text(window, seeded_store: Path) -> None:
+    repo = store_repo(seeded_store)
+    first = repo.queue_ids(status="to_review")[0]
+    assert window.doc_id == first
+    assert window.viewer.editor.toPlainText() == repo.load_document(first).text
+    assert "Filing Reviewer" in window.windowTitle()
+    assert "0 of 3 reviewed" in window.status_label.text()
+
+
+def test_ctrl_return_marks_reviewed_and_opens_the_next(window, qtbot, seeded_store: Path) -> None:
+    first = window.doc_id
+    press(qtbot, window.fields, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    repo = store_repo(seeded_store)
+    assert repo.document(first)["status"] == "reviewed"
+    assert repo.document(first)["reviewer"] == "tester"
+    assert window.doc_id is not None and window.doc_id != first
+    assert "1 of 3 reviewed" in window.status_label.text()
+
+
+def test_undo_and_redo_across_filings(window, qtbot, seeded_store: Path) -> None:
+    first = window.doc_id
+    press(qtbot, window.fields, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, window.fields, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert store_repo(seeded_store).document(first)["status"] == "to_review"
+    assert window.doc_id == first
+    press(qtbot, window.fields, Qt.Key.Key_Z,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert store_repo(seeded_store).document(first)["status"] == "reviewed"
+
+
+def test_alt_down_and_up_move_through_the_queue(window, qtbot) -> None:
+    first = window.doc_id
+    press(qtbot, window.fields, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    second = window.doc_id
+    assert second != first
+    press(qtbot, window.fields, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert window.doc_id == first
+
+
+def _select_in_viewer(window, text: str) -> None:
+    editor = window.viewer.editor
+    start = editor.toPlainText().index(text)
+    cursor = editor.textCursor()
+    cursor.setPosition(start)
+    cursor.setPosition(start + len(text), QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+
+
+def test_ctrl_e_fills_the_focused_field_from_the_selection(window, qtbot, seeded_store: Path) -> None:
+    doc_id = window.doc_id
+    assert window.fields.select_key(next(k for k in window.fields.keys() if k.field == "dateline"))
+    _select_in_viewer(window, "Seoul and New York")
+    press(qtbot, window.fields, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    values = [fv for fv in store_repo(seeded_store).field_values(doc_id) if fv.field == "dateline"]
+    assert [v.value for v in values] == ["Seoul and New York"]
+    assert values[0].state in ("added", "corrected", "confirmed")
+    text = store_repo(seeded_store).load_document(doc_id).text
+    assert text[values[0].span_start : values[0].span_end] == "Seoul and New York"
+
+
+def test_typed_date_is_stored_in_normal_form_and_reject_works(window, qtbot, seeded_store: Path) -> None:
+    from PySide6.QtWidgets import QApplication, QLineEdit
+
+    doc_id = window.doc_id
+    key = next(k for k in window.fields.keys() if k.field == "release_date")
+    window.fields.select_key(key)
+    window.fields.setFocus()
+    press(qtbot, window.fields, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Nov. 27, 2002")
+    press(qtbot, editor, Qt.Key.Key_Return)  # Qt commits the editor's data with a queued call
+
+    def stored():
+        return [v for v in store_repo(seeded_store).field_values(doc_id) if v.field == "release_date"]
+
+    qtbot.waitUntil(lambda: any(v.value == "2002-11-27" for v in stored()), timeout=3000)
+    fv = next(v for v in stored() if v.value == "2002-11-27")
+    assert fv.state in ("added", "corrected")
+    history = store_repo(seeded_store).history(doc_id)[-1]
+    assert (history["field"], history["after_value"], history["who"]) == (
+        "release_date", "2002-11-27", "tester")
+    window.fields.select_key(RowKey("release_date", fv.id))
+    press(qtbot, window.fields, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
+    assert store_repo(seeded_store).field_value(fv.id).state == "rejected"
+
+
+def test_import_runs_in_the_background_and_fills_the_queue(window, qtbot, tmp_path: Path,
+                                                           seeded_store: Path) -> None:
+    extra = tmp_path / "extra"
+    extra.mkdir()
+    (extra / "a.txt").write_text("FORM 8-K\nCURRENT REPORT\nItem 8.01 Other Events\n")
+    (extra / "bad.zip").write_bytes(b"PK\x03\x04" + bytes(30))
+    assert window.transfers.start([str(extra)])
+    qtbot.waitUntil(lambda: window.transfers.job is None, timeout=20000)
+    report = window.transfers.last_report
+    assert len(report.imported) == 1 and len(report.failures) == 1
+    assert store_repo(seeded_store).db["documents"].count == 4
+    assert window.queue.model.rowCount() == 4
+
+
+def test_reopening_returns_to_the_last_filing(window, qtbot, seeded_store: Path,
+                                              settings: QSettings) -> None:
+    press(qtbot, window.fields, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    left_at = window.doc_id
+    window.close()
+    again = open_window(qtbot, seeded_store, settings)
+    assert again.doc_id == left_at
