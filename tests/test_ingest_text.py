@@ -64,3 +64,9 @@ def test_format_comes_from_content_not_the_name() -> None:
     assert detect_format(b"%PDF-1.4\n...") == "pdf"
     assert detect_format(b"<SEC-DOCUMENT>0001.txt\n<SEC-HEADER>\nACCESSION NUMBER: 1") == "edgar"
     assert detect_format(b"FORM 6-K\n\nSECURITIES AND EXCHANGE COMMISSION") == "text"
+
+
+def test_edgar_sgml_text_markup_is_not_mistaken_for_html() -> None:
+    text = "FORM 6-K\n\n<PAGE>\n\n   Korea Thrunet\n<PAGE>\n<TABLE>\n<S>   <C>\n</TABLE>\n<PAGE>\n"
+    assert detect_format(text.encode()) == "text"
+    assert ingest_bytes(text.encode()).text == text

@@ -166,13 +166,15 @@ def html_to_text(markup: str) -> str:
     return out.value().strip("\n") + "\n"
 
 
+_HTML_SIGNS = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
+# Tags of HTML bodies; EDGAR's own SGML text markup (<PAGE>, <TABLE>, <S>, <C>, <FN>) is not HTML.
+_HTML_TAGS = re.compile(r"<(?:p|div|br|font|td|tr|span|b|i|center|hr)(?:\s[^<>]*)?/?>", re.I)
+
+
 def looks_like_html(text: str) -> bool:
     """An HTML or XHTML document, judged by its first kilobytes."""
-    head = text[:4096].lower()
-    return bool(
-        re.search(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", head)
-        or (head.count("<p") + head.count("<div") + head.count("<table") + head.count("<font")) >= 3
-    )
+    head = text[:4096]
+    return bool(_HTML_SIGNS.search(head)) or len(_HTML_TAGS.findall(head)) >= 3
 
 
 def ingest_html(data: bytes) -> Document:

@@ -23,7 +23,7 @@ def ingest_pdf(data: bytes) -> Document:
 
     rsrc = PDFResourceManager(caching=True)
     out = io.StringIO()
-    device = TextConverter(rsrc, out, laparams=LAParams())
+    device = TextConverter(rsrc, out, laparams=LAParams(all_texts=True))  # text in Form XObjects too
     interpreter = PDFPageInterpreter(rsrc, device)
     doc = Document(text="", format="pdf")
     chunks: list[str] = []
