@@ -124,18 +124,18 @@ def test_typed_date_is_stored_in_normal_form_and_reject_works(window, qtbot, see
     editor = QApplication.focusWidget()
     assert isinstance(editor, QLineEdit)
     editor.selectAll()
-    qtbot.keyClicks(editor, "Nov. 27, 2002")
+    qtbot.keyClicks(editor, "Nov. 28, 2002")
     press(qtbot, editor, Qt.Key.Key_Return)  # Qt commits the editor's data with a queued call
 
     def stored():
         return [v for v in store_repo(seeded_store).field_values(doc_id) if v.field == "release_date"]
 
-    qtbot.waitUntil(lambda: any(v.value == "2002-11-27" for v in stored()), timeout=3000)
-    fv = next(v for v in stored() if v.value == "2002-11-27")
+    qtbot.waitUntil(lambda: any(v.value == "2002-11-28" for v in stored()), timeout=3000)
+    fv = next(v for v in stored() if v.value == "2002-11-28")
     assert fv.state in ("added", "corrected")
     history = store_repo(seeded_store).history(doc_id)[-1]
     assert (history["field"], history["after_value"], history["who"]) == (
-        "release_date", "2002-11-27", "tester")
+        "release_date", "2002-11-28", "tester")
     window.fields.select_key(RowKey("release_date", fv.id))
     press(qtbot, window.fields, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)
     assert store_repo(seeded_store).field_value(fv.id).state == "rejected"

@@ -7,15 +7,19 @@ from collections.abc import Callable, Iterable, Iterator
 from ..document import Document
 from ..schema import FieldDef, Schema
 from .candidate import Candidate
+from .cover import cover_rules
+from .events import event_rules
+from .form_body import form_body_rules
 from .header import header_rules
 from .normalize import normalize
+from .press_release import press_release_rules
 
 EXTRACTOR_VERSION = "0.1.0"
 
 Rule = Callable[[Document], Iterable[Candidate]]
 
 # The rule sets, in the order they run. Each reads one kind of region.
-RULES: list[Rule] = [header_rules]
+RULES: list[Rule] = [header_rules, cover_rules, form_body_rules, press_release_rules, event_rules]
 
 ATTENTION_BELOW = 0.6  # a value under this confidence needs the analyst's eye
 

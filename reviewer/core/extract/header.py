@@ -7,7 +7,6 @@ from typing import Any
 
 from ..document import Document
 from .candidate import Candidate
-from .items import item_code
 from .normalize import parse_date
 
 
@@ -37,10 +36,3 @@ def header_rules(doc: Document) -> Iterator[Candidate]:
             yield _c("company_name", t[0].strip(), t, 0.45, "company_name")
         if t := first.get("file_number"):
             yield _c("commission_file_number", t[0].strip(), t, 0.4, "file_number")
-    old_style = (h.get("filed_date") or ["99999999"])[0].strip() < "20040823"
-    for t in h.get("items") or []:
-        if code := item_code(t[0], old_style):
-            yield _c("item", code, t, 0.9, "items")
-    for t in h.get("item_information") or []:
-        if code := item_code(t[0], old_style):
-            yield _c("item", code, t, 0.85, "item_information")

@@ -1,0 +1,229 @@
+"""Rules that read a form's cover page: form, registrant, period, file number, address, 6-K box,
+and the securities table of an 8-K cover. A value printed above its caption is read there."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document
+from .candidate import Candidate
+from .normalize import DATE_RE, MONTH_YEAR_RE, MONTHS, clean_text, date_from_match
+from .regions import Region, cells, cover_region, is_label, is_rule, iter_lines
+
+FORM_TITLE = re.compile(
+    r"\bFORM\s+(\d{1,2}-[A-Z]{1,2}(?:405)?(?:/A)?|\d{2}-F(?:/A)?|40-F|S-\d(?:/A)?|DEF\s?14A|SD)\b")
+NAME_LABEL = re.compile(
+    r"\(\s*(?:Exact\s+name\s+of\s+(?:the\s+)?registrant|Name\s+of\s+(?:the\s+)?registrant"
+    r"|Registrant'?s?\s+Name|Translation\s+of\s+registrant)[^)]*\)?", re.I)
+ADDRESS_LABEL = re.compile(r"\(?\s*Address\s+of\s+principal\s+executive\s+offices?", re.I)
+FILE_LABEL = re.compile(r"Commission\s+File\s*(?:Number|No\b\.?)|\bFile\s+No\.", re.I)
+# 0-10030, 000-30344, 001-35992, 1-416, 333-06718; not phone numbers, IRS numbers or ZIP+4.
+FILE_NO = re.compile(r"(?<![\d-])(?:0\d{0,2}|[1-9]|333|81[14])-\d{3,6}(?![\d-])")
+REPORT_DATE_LABEL = re.compile(r"Date\s+of\s+(?:Report|earliest\s+event)", re.I)
+PERIOD_ENDED = re.compile(r"(?:fiscal\s+year|quarterly\s+period|period)\s+ended:?\s*", re.I)
+MONTH_OF = re.compile(r"For\s+the\s+month\s+of:?\s*", re.I)
+ZIP = re.compile(r"^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$")
+CHECKED = "xX☒✓✔■☑"
+
+
+def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
+    return Candidate(name, value, start, end, conf, f"cover.{rule}")
+
+
+def form_type_of(doc: Document) -> str | None:
+    """The form, from the header or the cover's title; drives which rules apply."""
+    t = doc.header.get("form_type") if doc.header else None
+    if t:
+        return t[0].strip().upper()
+    cover = cover_region(doc)
+    m = FORM_TITLE.search(doc.text, cover.start, min(cover.end, cover.start + 2500))
+    return re.sub(r"\s+", " ", m.group(1)).upper() if m else None
+
+
+def cover_rules(doc: Document) -> Iterator[Candidate]:
+    cover = cover_region(doc)
+    text = doc.text
+    m = FORM_TITLE.search(text, cover.start, min(cover.end, cover.start + 2500))
+    if m:
+        yield _c("form_type", re.sub(r"\s+", " ", m.group(1)).upper(), m.start(1), m.end(1), 0.9,
+                 "form_title")
+    form = form_type_of(doc) or ""
+    yield from _registrant(doc, cover)
+    yield from _period(doc, cover, form)
+    yield from _file_number(doc, cover)
+    yield from _address(doc, cover)
+    if form.startswith("6-K"):
+        yield from _annual_report_box(doc, cover)
+    yield from _securities_table(doc, cover)
+
+
+def _value_above(doc: Document, label_start: int, floor: int, max_lines: int = 4
+                 ) -> list[tuple[int, str]]:
+    """The non-caption cells on the lines just above a caption (nearest line last)."""
+    text = doc.text
+    line_start = text.rfind("\n", floor, label_start) + 1
+    same_line = [c for c in cells(text[line_start:label_start], line_start) if not is_label(c[1])]
+    if same_line:
+        return same_line
+    found: list[tuple[int, str]] = []
+    pos = line_start - 1
+    seen = 0
+    while pos > floor and seen < max_lines:
+        prev = text.rfind("\n", floor, pos) + 1
+        line = text[prev:pos]
+        pos = prev - 1
+        if not line.strip():
+            if found:
+                break
+            continue
+        if is_rule(line):
+            continue
+        seen += 1
+        row = cells(line, prev)
+        values = [c for c in row if not is_label(c[1])]
+        if values:
+            found = values + found
+        if len(values) < len(row):  # a caption row: the value block ends here
+            break
+    return found
+
+
+def _registrant(doc: Document, cover: Region) -> Iterator[Candidate]:
+    m = NAME_LABEL.search(doc.text, cover.start, cover.end)
+    if not m:
+        return
+    above = _value_above(doc, m.start(), cover.start, max_lines=3)
+    lines: dict[int, list[tuple[int, str]]] = {}
+    for start, cell in above:
+        lines.setdefault(doc.text.rfind("\n", 0, start), []).append((start, cell))
+    if not lines:
+        return
+    start, cell = lines[max(lines)][0]  # first cell of the nearest line
+    if re.search(r"[A-Za-z]", cell) and len(cell) < 120:
+        value = clean_text(cell)
+        yield _c("company_name", value, start, start + len(cell.rstrip(" ,;:")), 0.92, "registrant")
+
+
+def _dates(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    out = []
+    for m in DATE_RE.finditer(text, start, end):
+        d = date_from_match(m)
+        if d:
+            out.append((d, m.start(), m.end()))
+    return out
+
+
+def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
+    text = doc.text
+    if form.startswith("6-K"):
+        m = MONTH_OF.search(text, cover.start, cover.end)
+        if m:
+            my = MONTH_YEAR_RE.match(text, m.end()) or MONTH_YEAR_RE.search(text, m.end(), m.end() + 40)
+            if my:
+                month = f"{int(my.group('y')):04d}-{MONTHS[my.group('m').lower().rstrip('.')]:02d}"
+                yield _c("period_of_report", month, my.start(), my.end(), 0.93, "month_of")
+                return
+        dates = _dates(text, cover.start, min(cover.end, cover.start + 3000))
+        if dates:
+            d, s, e = dates[0]
+            yield _c("period_of_report", d[:7], s, e, 0.6, "6k_cover_date")
+        return
+    m = REPORT_DATE_LABEL.search(text, cover.start, cover.end)
+    if m:
+        line_end = text.find("\n", m.end())
+        window_end = min(cover.end, max(line_end, m.end()) + 80)
+        near = _dates(text, max(cover.start, m.start() - 60), window_end)
+        near = [d for d in near if d[1] >= m.start() - 60]
+        if near:
+            d, s, e = min(near)  # "August 19, 2009 (August 3, 2009)": the earliest event
+            yield _c("period_of_report", d, s, e, 0.9, "date_of_report")
+            return
+    m = PERIOD_ENDED.search(text, cover.start, cover.end)
+    if m:
+        dates = _dates(text, m.end(), m.end() + 40)
+        if dates:
+            d, s, e = dates[0]
+            yield _c("period_of_report", d, s, e, 0.85, "period_ended")
+            return
+    if form.startswith("8-K") or not form:
+        label = NAME_LABEL.search(text, cover.start, cover.end)
+        limit = label.start() if label else min(cover.end, cover.start + 2500)
+        for pos, line in iter_lines(text, cover.start, limit):
+            dates = _dates(line, 0, len(line))
+            if len(dates) == 1 and len(line.strip()) <= dates[0][2] - dates[0][1] + 2:
+                d, s, e = dates[0]
+                yield _c("period_of_report", d, pos + s, pos + e, 0.6, "cover_date_line")
+                return
+
+
+def _file_number(doc: Document, cover: Region) -> Iterator[Candidate]:
+    text = doc.text
+    for m in FILE_LABEL.finditer(text, cover.start, cover.end):
+        best = None
+        for f in FILE_NO.finditer(text, max(cover.start, m.start() - 300), min(cover.end, m.end() + 200)):
+            distance = m.start() - f.end() if f.end() <= m.start() else f.start() - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, f)
+        if best is not None:
+            f = best[1]
+            yield _c("commission_file_number", f.group(0), f.start(), f.end(), 0.9, "file_number")
+            return
+
+
+def _address(doc: Document, cover: Region) -> Iterator[Candidate]:
+    m = ADDRESS_LABEL.search(doc.text, cover.start, cover.end)
+    if not m:
+        return
+    above = _value_above(doc, m.start(), cover.start, max_lines=4)
+    parts, zips = [], []
+    for start, cell in above:
+        if ZIP.match(cell):
+            zips.append((start, cell))
+        elif re.search(r"[A-Za-z]", cell) and not re.match(r"^\(?\d{3}\)?[ .-]\d{3}-\d{4}$", cell):
+            parts.append((start, cell))
+    if not parts:
+        return
+    value = ", ".join(p.strip(" ,") for _, p in parts)
+    if zips:
+        value += " " + zips[-1][1]
+    pieces = parts + zips
+    start = min(s for s, _ in pieces)
+    end = max(s + len(c) for s, c in pieces)
+    yield _c("principal_office_address", clean_text(value), start, end, 0.8, "address")
+
+
+def _annual_report_box(doc: Document, cover: Region) -> Iterator[Candidate]:
+    """"Form 20-F X Form 40-F": the form whose box is checked (the mark follows its name)."""
+    m = re.search(r"Form\s+(?P<a>20-F)\s*\[?\s*(?P<ma>[^\sF\]]?)\s*\]?\s*(?:-+\s*)?"
+                  r"Form\s+(?P<b>40-F)\s*\[?\s*(?P<mb>[^\s\]]?)", doc.text[cover.start : cover.end])
+    if not m:
+        return
+    for label, mark in (("a", "ma"), ("b", "mb")):
+        if m.group(mark) and m.group(mark) in CHECKED:
+            yield _c("annual_report_form", m.group(label), cover.start + m.start(label),
+                     cover.start + m.end(label), 0.9, "annual_report_box")
+            return
+
+
+_TICKER = re.compile(r"^[A-Z][A-Z0-9]{0,5}[a-z]?$")
+_EXCHANGE = re.compile(r"(?:Exchange|Nasdaq|NASDAQ|NYSE|Market)", re.I)
+_NOT_TICKER = {"N/A", "NONE", "LLC", "NYSE", "NASDAQ", "THE", "INC"}
+
+
+def _securities_table(doc: Document, cover: Region) -> Iterator[Candidate]:
+    text = doc.text
+    m = re.search(r"Trading\s+Symbols?(?:\(s\))?", text[cover.start : cover.end], re.I)
+    if not m:
+        return
+    start = cover.start + m.end()
+    stop = re.compile(r"Indicate by check mark|emerging growth|Item\s+\d", re.I).search(text, start, cover.end)
+    end = stop.start() if stop else min(cover.end, start + 1500)
+    for pos, line in iter_lines(text, start, end):
+        for cstart, cell in cells(line, pos):
+            if _TICKER.match(cell) and cell.upper() not in _NOT_TICKER:
+                yield _c("ticker", cell.upper(), cstart, cstart + len(cell), 0.85, "securities_table")
+            elif _EXCHANGE.search(cell) and len(cell) < 60 and "registered" not in cell.lower() \
+                    and not cell.lower().startswith(("name of", "title of")):
+                yield _c("exchange", cell.rstrip(" ."), cstart, cstart + len(cell.rstrip(" .")), 0.85,
+                         "securities_table")

@@ -1,0 +1,218 @@
+"""Rules that read the body of a form: 8-K items, exhibit lists and numbers, the signature block."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document
+from .candidate import Candidate
+from .cover import form_type_of
+from .items import item_code
+from .normalize import DATE_RE, clean_text, date_from_match
+from .regions import cells, form_region, is_rule, iter_lines
+
+ITEM_HEADING = re.compile(
+    r"^[ \t]*ITEM[ \t]+(?P<code>\d{1,2}\.\d{2}|\d{1,2})(?![.\d]*\d)\.?[ \t:\-–—]*(?P<title>[^\n]{0,80})",
+    re.I | re.M)
+NOT_APPLICABLE = re.compile(r"not\s+applicable|^\s*none\b|^\s*n/?a\b", re.I)
+EXHIBIT_SECTION = re.compile(
+    r"^[ \t]*(?:Item\s+9\.01|Item\s+7\b|EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibits?\b[ \t]*$"
+    r"|\(c\)\s*Exhibits|\(d\)\s*Exhibits)",
+    re.I | re.M)
+EXHIBIT_NO = re.compile(r"^(?:Exhibit\s+(?:No\.\s*)?)?(\d{1,3}(?:\.\d{1,2})?)\s*[-–—:.]?$", re.I)
+EXHIBIT_LINE = re.compile(
+    r"^[ \t]*(?:Exhibit\s+(?:No\.\s*)?)?(?P<no>\d{1,3}(?:\.\d{1,2})?)[ \t]*[-–—:.]?[ \t]+(?P<desc>[A-Za-z“\"(][^\n]*)",
+    re.I | re.M)
+EXHIBIT_HEADING = re.compile(r"^[ \t]*EXHIBIT[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*$", re.I | re.M)
+
+
+def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
+    return Candidate(name, value, start, end, conf, f"form.{rule}")
+
+
+def form_body_rules(doc: Document) -> Iterator[Candidate]:
+    form = form_type_of(doc) or ""
+    region = form_region(doc)
+    if form.startswith("8-K") or (not form and re.search(
+            r"CURRENT\s+REPORT", doc.text[region.start : region.start + 3000], re.I)):
+        yield from _items(doc, region)
+    yield from _exhibits(doc, region)
+    yield from _signature(doc, region)
+
+
+def _items(doc: Document, region) -> Iterator[Candidate]:
+    found = []
+    filed = (doc.header.get("filed_date") or [""])[0] if doc.header else ""
+    for m in ITEM_HEADING.finditer(doc.text, region.start, region.end):
+        code, title = m.group("code"), m.group("title")
+        if NOT_APPLICABLE.search(title[:40]) or NOT_APPLICABLE.search(
+                doc.text[m.end() : m.end() + 30]):
+            continue
+        if "." not in code:  # old-style numbering: the title must read as an item's title
+            old = filed < "20040823" if filed else True
+            if not old or not re.match(r"\s*[A-Z]", title):
+                continue
+        found.append(_c("item", code, m.start("code"), m.end("code"), 0.92, "item_heading"))
+    if found:
+        yield from found
+        return
+    h = doc.header or {}
+    old_style = (h.get("filed_date") or ["99999999"])[0].strip() < "20040823"
+    for key, conf in (("items", 0.85), ("item_information", 0.75)):
+        for value, start, end in h.get(key) or []:
+            if code := item_code(value, old_style):
+                yield Candidate("item", code, start, end, conf, f"header.{key}")
+
+
+def _exhibits(doc: Document, region) -> Iterator[Candidate]:
+    text = doc.text
+    for part in doc.parts:  # documents of the submission that are exhibits
+        m = re.match(r"EX-(\d{1,3}(?:\.\d{1,2})?)$", part.type)
+        if m and not part.type.startswith("EX-101"):
+            at = text.find(part.type, part.start, part.start + 200)
+            if at >= 0:
+                yield _c("exhibit", m.group(1), at + 3, at + len(part.type), 0.9, "exhibit_document")
+    for m in EXHIBIT_HEADING.finditer(text, 0, len(text)):
+        yield _c("exhibit", m.group(1), m.start(1), m.end(1), 0.85, "exhibit_heading")
+    for sec in EXHIBIT_SECTION.finditer(text, region.start, region.end):
+        end = min(region.end, sec.end() + 1500)
+        stop = re.compile(r"^[ \t]*SIGNATURES?[ \t]*$|^[ \t]*Item\s+\d", re.I | re.M).search(
+            text, sec.end() + 1, end)
+        end = stop.start() if stop else end
+        for m in EXHIBIT_LINE.finditer(text, sec.start(), end):
+            if not NOT_APPLICABLE.match(m.group("desc")):
+                yield _c("exhibit", m.group("no"), m.start("no"), m.end("no"), 0.85, "exhibit_list")
+        for pos, line in iter_lines(text, sec.start(), end):
+            row = cells(line, pos)
+            for i, (cstart, cell) in enumerate(row):
+                em = EXHIBIT_NO.match(cell)
+                if em and i + 1 < len(row) and re.match(r"[A-Za-z“\"]", row[i + 1][1]):
+                    yield _c("exhibit", em.group(1), cstart + em.start(1), cstart + em.end(1), 0.85,
+                             "exhibit_table")
+
+
+SIGNATURE_HEADING = re.compile(r"^[ \t]*S\s?I\s?G\s?N\s?A\s?T\s?U\s?R\s?E\s?S?[ \t]*$", re.M)
+_NAME = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){1,4}"
+
+
+def _signature(doc: Document, region) -> Iterator[Candidate]:
+    text = doc.text
+    headings = list(SIGNATURE_HEADING.finditer(text, region.start, region.end))
+    if not headings:
+        return
+    start = headings[-1].end()
+    end = min(region.end, start + 2500)
+    stop = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|<PAGE>)", re.I | re.M).search(
+        text, start + 200, end)
+    block_end = stop.start() if stop else end
+    date = re.search(r"Dated?:?[ \t]*", text[start:block_end])
+    dates = []
+    for m in DATE_RE.finditer(text, start + (date.end() if date else 0), block_end):
+        d = date_from_match(m)
+        if d:
+            dates.append((d, m.start(), m.end()))
+    if dates:
+        d, s, e = dates[0]
+        yield _c("signature_date", d, s, e, 0.88, "signature_date")
+    yield from _signer(doc, start, block_end)
+
+
+def _signer(doc: Document, start: int, end: int) -> Iterator[Candidate]:
+    text = doc.text
+    name_label = re.compile(r"Name:[ \t]*(" + _NAME + r")", re.M).search(text, start, end)
+    title_label = re.compile(r"Title:[ \t]*([^\n\t]+)").search(text, start, end)
+    slash = re.compile(r"/s/[ \t]*(" + _NAME + r")", re.I).search(text, start, end)
+    name = None
+    after = None  # where a title without a label would start
+    if name_label:
+        name = (name_label.group(1), name_label.start(1), name_label.end(1))
+    elif slash:
+        typed = _typed_name_after(doc, slash.end(), end)
+        if typed and _same_person(typed[0], slash.group(1)):
+            name = typed
+        else:
+            name = (slash.group(1), slash.start(1), slash.end(1))
+        after = (typed[2] if typed and name is typed else slash.end())
+    if name is None:
+        return
+    value = name[0].strip()
+    if value.isupper():
+        value = value.title()
+    yield _c("signer_name", value, name[1], name[2], 0.85, "signer_name")
+    if title_label:
+        title_end = title_label.end(1)
+        nxt = text.find("\n", title_end)
+        follow = text[title_end + 1 : text.find("\n", nxt + 1)] if nxt >= 0 else ""
+        title = title_label.group(1).strip()
+        if title.endswith(",") and follow.strip() and ":" not in follow:
+            title += " " + follow.strip()
+            title_end = nxt + 1 + len(follow.rstrip())
+        yield _c("signer_title", clean_text(title), title_label.start(1), title_end, 0.85, "signer_title")
+    elif after is not None:
+        yield from _title_after(doc, after, end)
+
+
+def _same_person(typed: str, signed: str) -> bool:
+    return typed.split()[-1].strip(".,").lower() == signed.split()[-1].strip(".,").lower()
+
+
+def _typed_name_after(doc: Document, pos: int, end: int) -> tuple[str, int, int] | None:
+    """The typed name under a /s/ signature (the line after, skipping rules)."""
+    for lstart, line in iter_lines(doc.text, doc.text.find("\n", pos) + 1, end):
+        if not line.strip() or is_rule(line):
+            continue
+        row = cells(line, lstart)
+        if not row:
+            continue
+        cstart, cell = row[0]
+        m = re.match(_NAME + r"(?=,|$)", cell)
+        if m and not re.search(r"President|Officer|Director|Secretary|Counsel|Treasurer|Controller|Chief",
+                               m.group(0)):
+            return m.group(0), cstart, cstart + m.end()
+        return None
+    return None
+
+
+_TITLE_WORDS = re.compile(
+    r"President|Officer|Director|Secretary|Counsel|Treasurer|Controller|Comptroller|Chief|CEO|CFO"
+    r"|Chairman|Manager|Partner|Representative|Head|Member|Trustee|Principal|Vice", re.I)
+
+
+def _title_after(doc: Document, pos: int, end: int) -> Iterator[Candidate]:
+    """The signer's title: after the name's comma, on the same row's cells, or on the next lines."""
+    text = doc.text
+    line_end = text.find("\n", pos)
+    line_end = end if line_end < 0 else min(line_end, end)
+    rest = text[pos:line_end]
+    m = re.match(r"\s*,\s*([^\n\t]+)", rest)
+    if m and _TITLE_WORDS.search(m.group(1)):
+        yield _c("signer_title", clean_text(m.group(1)), pos + m.start(1), pos + m.end(1), 0.8, "signer_title")
+        return
+    row = [c for c in cells(rest, pos) if _TITLE_WORDS.search(c[1]) or c[1].endswith(",")]
+    if row and _TITLE_WORDS.search(row[0][1]):
+        value = " ".join(c for _, c in row)
+        yield _c("signer_title", clean_text(value), row[0][0], row[-1][0] + len(row[-1][1]), 0.8,
+                 "signer_title")
+        return
+    pieces: list[tuple[int, str]] = []
+    for lstart, line in iter_lines(text, line_end + 1, end):
+        if not line.strip() or is_rule(line):
+            if pieces:
+                break
+            continue
+        first = cells(line, lstart)
+        if not first:
+            continue
+        cstart, cell = first[0]
+        if re.match(r"Dated?\b|\(|/s/|By\b|-?\s*\d+\s*-?$", cell, re.I):
+            break
+        if not pieces and not _TITLE_WORDS.search(cell):
+            break
+        pieces.append((cstart, cell))
+        if len(pieces) == 3:
+            break
+    if pieces:
+        value = " ".join(c for _, c in pieces)
+        yield _c("signer_title", clean_text(value), pieces[0][0], pieces[-1][0] + len(pieces[-1][1]),
+                 0.75, "signer_title")

@@ -1,0 +1,223 @@
+"""Rules that read the first press release: headline, dateline and date, issuer, tickers,
+contacts and website."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document
+from .candidate import Candidate
+from .normalize import DATE_RE, clean_text, date_from_match, parse_date
+from .regions import Region, cells, find_dateline, is_rule, iter_lines, release_region
+
+TICKER = re.compile(
+    r"\(\s*(?P<ex>NYSE(?:\s+(?:American|MKT|Arca))?|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?"
+    r"|Nasdaq(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?|AMEX|OTC\s*BB|OTCBB|OTCQX|OTCQB|OTC|TSX|TSXV"
+    r"|LSE|NYSE\s+Amex)\s*:\s*(?P<t>[A-Z][A-Z.]{0,5})\s*[;,)]", re.I)
+EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+PHONE = re.compile(
+    r"(?<![\w.-])(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3,4}[-.]\d{4}(?![\w-])")
+WEB = re.compile(r"(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[\w./~-]*)?", re.I)
+WEB_SKIP = re.compile(r"twitter|facebook|linkedin|youtube|instagram|sec\.gov|prnewswire|businesswire"
+                      r"|globenewswire|webcast|zoom|q4inc|edgar", re.I)
+ISSUER = re.compile(
+    r"(?:The\s+)?[A-Z][\w.&'’-]*(?:[ ,]+[A-Z][\w.&'’-]*){0,5}?,?\s+"
+    r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.P|plc|N\.V|S\.A|AG|SE)\b\.?"
+    r"(?:,?\s+Ltd\.?)?")
+CONTACT_WORD = re.compile(r"\bCONTACTS?\b|Media\s+Relations|Investor\s+Relations\s*:", re.I)
+PERSON = re.compile(
+    r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,2}$")
+NOT_PERSON = re.compile(
+    r"\b(?:Inc|Corp|Co|Company|Group|Relations|Communications|Corporate|Investor|Investors|Media"
+    r"|Contact|Contacts|Public|Affairs|Release|News|Immediate|Phone|Fax|Office|Department|Services"
+    r"|Consulting|Helpline|Inquiries|Community|Financial|Officer|President|Director|Manager|Street"
+    r"|Road|Avenue|Suite|Korea|Nasdaq|NYSE|Stock|Market)\b", re.I)
+
+
+def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
+    return Candidate(name, value, start, end, conf, f"press_release.{rule}")
+
+
+def press_release_rules(doc: Document) -> Iterator[Candidate]:
+    region = release_region(doc)
+    if region is None:
+        yield from _website(doc, _form_or_body(doc), 0.5)
+        return
+    dl = find_dateline(doc, region)
+    if dl is not None:
+        place = dl.group("place").strip(" ,")
+        yield _c("dateline", clean_text(place), dl.start("place"), dl.start("place") + len(place), 0.85,
+                 "dateline")
+        yield from _headline(doc, region, dl.start())
+        yield from _release_date(doc, region, dl)
+        yield from _issuer(doc, dl.end())
+    yield from _tickers(doc, region)
+    yield from _contacts(doc, region)
+    yield from _office_sentence(doc, region)
+    yield from _website(doc, region, 0.7)
+
+
+def _form_or_body(doc: Document) -> Region:
+    from .regions import form_region
+
+    return form_region(doc)
+
+
+def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Candidate]:
+    """The lines just above the dateline paragraph (skipping blank lines), up to three."""
+    text = doc.text
+    pos = text.rfind("\n", region.start, dateline_start)
+    lines: list[tuple[int, str]] = []
+    while pos > region.start and len(lines) < 4:
+        prev = text.rfind("\n", region.start, pos) + 1
+        line = text[prev:pos]
+        pos = prev - 1
+        if not line.strip() or is_rule(line):
+            if lines:
+                break
+            continue
+        lines.insert(0, (prev, line))
+    if not lines or len(lines) > 3:
+        lines = lines[-1:] if lines else []
+    pieces = []
+    for start, line in lines:
+        row = cells(line, start)
+        if len(row) != 1 or EMAIL.search(line) or PHONE.search(line) or CONTACT_WORD.search(line):
+            pieces = []  # a contact table or letterhead, not a title
+            continue
+        pieces.append(row[0])
+    pieces = [p for p in pieces if not re.match(r"^(?:Exhibit|EX-)\s*99", p[1], re.I)
+              and not re.fullmatch(r"[\W\d]*", p[1])]
+    if pieces and not parse_date(pieces[-1][1]) == pieces[-1][1]:
+        value = clean_text(" ".join(p[1] for p in pieces)).rstrip(".")
+        if 10 <= len(value) <= 250 and not DATE_RE.fullmatch(value):
+            end = pieces[-1][0] + len(pieces[-1][1])
+            yield _c("headline", value, pieces[0][0], end, 0.75, "headline")
+
+
+def _release_date(doc: Document, region: Region, dl: re.Match[str]) -> Iterator[Candidate]:
+    text = doc.text
+    if dl.group("date"):
+        m = DATE_RE.match(text, dl.start("date"))
+        if m and (d := date_from_match(m)):
+            yield _c("release_date", d, m.start(), m.end(), 0.9, "dateline_date")
+            return
+        year = _year_hint(doc, region)
+        if year:
+            d = parse_date(f"{dl.group('date')}, {year}")
+            if d:
+                yield _c("release_date", d, dl.start("date"), dl.end("date"), 0.65, "dateline_date_year")
+                return
+    head_end = min(dl.start() + 200, region.end)
+    for m in DATE_RE.finditer(text, region.start, head_end):
+        if d := date_from_match(m):
+            yield _c("release_date", d, m.start(), m.end(), 0.7, "release_date_line")
+            return
+
+
+def _year_hint(doc: Document, region: Region) -> str | None:
+    m = re.search(r"\b(?:19|20)\d\d\b", doc.text[region.start : region.start + 3000])
+    if m:
+        return m.group(0)
+    filed = (doc.header.get("filed_date") or [""])[0] if doc.header else ""
+    return filed[:4] or None
+
+
+def _issuer(doc: Document, start: int) -> Iterator[Candidate]:
+    m = ISSUER.search(doc.text, start, start + 300)
+    if m:
+        value = clean_text(m.group(0))
+        yield _c("company_name", value, m.start(), m.start() + len(m.group(0).rstrip(",")), 0.6,
+                 "issuer")
+
+
+def _tickers(doc: Document, region: Region) -> Iterator[Candidate]:
+    for m in TICKER.finditer(doc.text, region.start, min(region.end, region.start + 20000)):
+        yield _c("ticker", m.group("t").upper().rstrip("."), m.start("t"), m.end("t"), 0.9, "ticker")
+        ex = re.sub(r"\s+", " ", m.group("ex"))
+        yield _c("exchange", ex, m.start("ex"), m.end("ex"), 0.85, "exchange")
+
+
+def _contact_blocks(doc: Document, region: Region) -> list[Region]:
+    """Stretches of the release that list contacts: after a 'Contact' caption, up to a gap."""
+    text = doc.text
+    blocks = []
+    for m in CONTACT_WORD.finditer(text, region.start, region.end):
+        line_start = text.rfind("\n", region.start, m.start()) + 1
+        end = line_start
+        gap = 0
+        count = 0
+        for pos, line in iter_lines(text, line_start, region.end):
+            if not line.strip():
+                gap += 1
+                if gap >= 2 or (count > 2 and gap >= 1 and not _contactish_after(text, pos + 1)):
+                    break
+                continue
+            gap = 0
+            count += 1
+            end = pos + len(line)
+            if count >= 12:
+                break
+        blocks.append(Region(line_start, end))
+        if len(blocks) >= 3:
+            break
+    return blocks
+
+
+def _contactish_after(text: str, pos: int) -> bool:
+    nxt = text[pos : text.find("\n", pos) if text.find("\n", pos) > 0 else pos + 200]
+    return bool(EMAIL.search(nxt) or PHONE.search(nxt))
+
+
+def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
+    text = doc.text
+    for block in _contact_blocks(doc, region):
+        for pos, line in iter_lines(text, block.start, block.end):
+            for cstart, cell in cells(line, pos):
+                name = re.split(r",|\s+(?:at|of)\s+", cell, maxsplit=1)[0].strip()
+                name = re.sub(r"^(?:Contacts?|Media|Investors?)\s*:\s*", "", name, flags=re.I)
+                offset = cell.find(name)
+                if PERSON.match(name) and not NOT_PERSON.search(name):
+                    s = cstart + offset
+                    yield _c("contact_name", name, s, s + len(name), 0.75, "contact_name")
+            for m in EMAIL.finditer(line):
+                yield _c("contact_email", m.group(0).lower(), pos + m.start(), pos + m.end(), 0.8,
+                         "contact_email")
+            for m in PHONE.finditer(line):
+                before = line[max(0, m.start() - 6) : m.start()].lower()
+                if "fax" in before:
+                    continue
+                yield _c("contact_phone", m.group(0), pos + m.start(), pos + m.end(), 0.75, "contact_phone")
+
+
+def _website(doc: Document, region: Region, conf: float) -> Iterator[Candidate]:
+    found = [m for m in WEB.finditer(doc.text, region.start, region.end)
+             if not WEB_SKIP.search(m.group(0))]
+    if not found:
+        return
+    values = {m.group(0).rstrip("./") if m.group(0).count("/") <= 2 else m.group(0) for m in found}
+    hosts = [v for v in values if not re.search(r"//|^www\.", v) or True]
+    non_media = [v for v in hosts if not re.search(r"www\.(?:media|investors?|ir|news)\.", v, re.I)]
+    pool = non_media or hosts
+    roots = [v for v in pool if not any(o != v and v.startswith(o) for o in pool)]
+    best = min(roots, key=lambda v: (not re.search(r"^(?:https?://)?www\.[^/]+/?$", v), _first(found, v)))
+    m = next(m for m in found if m.group(0).startswith(best))
+    yield _c("website", best, m.start(), m.start() + len(best), conf, "website")
+
+
+def _first(found: list[re.Match[str]], value: str) -> int:
+    return next(m.start() for m in found if m.group(0).startswith(value))
+
+
+OFFICE_SENTENCE = re.compile(
+    r"principal\s+(?:executive\s+)?offices?\s+(?:are|is)\s+located\s+(?:at|in)\s+([^\n]+(?:\n[^\n]+)?)")
+
+
+def _office_sentence(doc: Document, region: Region) -> Iterator[Candidate]:
+    """"... principal offices are located at 1337-20, Seocho-2 dong, ..., Korea 137-751."."""
+    m = OFFICE_SENTENCE.search(doc.text, region.start, region.end)
+    if m:
+        address = re.split(r"\.(?:\s|$)", m.group(1), maxsplit=1)[0]
+        yield _c("principal_office_address", clean_text(address), m.start(1), m.start(1) + len(address),
+                 0.65, "office_sentence")

@@ -1,0 +1,144 @@
+"""Where fields live: the form (cover, items, signature) and the press release; lines and cells.
+
+Rules read only their region, so a 10-K's hundred pages are not searched for a cover field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ..document import Document
+
+COVER_CHARS = 12_000  # a cover page fits in this many characters of text
+_RELEASE_HEADING = re.compile(
+    r"^[ \t]*(?:EX-99[.\d]*\s*\d*\s*\S*\s*EX-99[.\d]*|EXHIBIT\s+99(?:\.0?\d+)?|Exhibit\s+99(?:\.0?\d+)?)"
+    r"[ \t]*(?:\t.*)?$", re.M)
+DATELINE_DATE = (
+    r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:,?\s*(?:19|20)\d\d)?)"
+)
+# "Seoul and New York, November 27, 2002 - ", "CUPERTINO, California--January 19, 2000--",
+# "KEARNEY, NE -- (BUSINESS WIRE) --", "ATLANTA -", "SCOTTSDALE, Ariz., Jan. 10, 2005 /PRNewswire/ --"
+DATELINE = re.compile(
+    r"^[ \t]*(?P<place>[A-Z][A-Za-z.'&]*(?:[ ,]+(?:and\s+)?[A-Z][A-Za-z.'&]*){0,5}?)"
+    r"(?:\s*[,(]\s*|\s*[-—–]+\s*|\s+)"
+    rf"(?:(?P<date>{DATELINE_DATE})\s*\)?\s*)?"
+    r"(?:/\s*\w[\w ]*\s*/\s*)?(?:\(?\s*(?:BUSINESS\s+WIRE|PRNewswire[\w-]*|GLOBE\s*NEWSWIRE|Marketwire|ACCESSWIRE)\s*\)?\s*)?"
+    r"(?:--|—|–|-)\s+",
+    re.M,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start: int
+    end: int
+
+    def text(self, doc: Document) -> str:
+        return doc.text[self.start : self.end]
+
+
+def form_region(doc: Document) -> Region:
+    """The form itself: a submission's first shown document, else the file (up to a release)."""
+    for part in doc.parts:
+        if part.kind == "document" and part.shown:
+            return Region(part.start, part.end)
+    body = Region(0, len(doc.text))
+    release = _embedded_release_start(doc, body)
+    return Region(0, release) if release is not None else body
+
+
+def cover_region(doc: Document) -> Region:
+    form = form_region(doc)
+    return Region(form.start, min(form.end, form.start + COVER_CHARS))
+
+
+def _embedded_release_start(doc: Document, region: Region) -> int | None:
+    """An exhibit 99 heading after the cover of a standalone 8-K (a PDF of the whole filing)."""
+    for m in _RELEASE_HEADING.finditer(doc.text, region.start, region.end):
+        if m.start() > region.start + 1500:
+            return m.start()
+    return None
+
+
+def release_region(doc: Document) -> Region | None:
+    """The first press release: a submission's EX-99 document, or one inside a standalone file."""
+    exhibits = [p for p in doc.parts if p.kind == "document" and p.shown and p.type.startswith("EX-99")]
+    for part in exhibits:
+        region = Region(part.start, part.end)
+        if find_dateline(doc, region) is not None or _looks_like_release(doc, region):
+            return region
+    if exhibits:
+        return None
+    if any(p.kind == "document" for p in doc.parts):
+        form = form_region(doc)  # a release quoted inside the form (old 8-K Item 5)
+        return form if find_dateline(doc, form) is not None else None
+    body = Region(0, len(doc.text))
+    start = _embedded_release_start(doc, body)
+    region = Region(start, len(doc.text)) if start is not None else body
+    if find_dateline(doc, region) is not None or _looks_like_release(doc, region):
+        return region
+    return None
+
+
+def _looks_like_release(doc: Document, region: Region) -> bool:
+    head = doc.text[region.start : region.start + 3000]
+    return bool(re.search(r"FOR IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE", head, re.I))
+
+
+def find_dateline(doc: Document, region: Region) -> re.Match[str] | None:
+    """The dateline that opens a release's first paragraph, within its first pages."""
+    end = min(region.end, region.start + 8000)
+    for m in DATELINE.finditer(doc.text, region.start, end):
+        place = m.group("place")
+        if len(place) < 3 or place.upper() in ("EXHIBIT", "ITEM", "DATE", "CONTACT", "NOTE"):
+            continue
+        rest = doc.text[m.end() : m.end() + 200]
+        if re.match(r"\s*(?:\(?[A-Z][\w.&,'-]*\s*){1,8}", rest):  # the first sentence's subject
+            return m
+    return None
+
+
+# -- lines and cells ----------------------------------------------------------------------
+
+
+def iter_lines(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    """(offset, line) for each line of text[start:end], offsets into `text`."""
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        yield pos, text[pos:stop]
+        pos = stop + 1
+
+
+_CELL_SPLIT = re.compile(r"\t+| {3,}")
+
+
+def cells(line: str, offset: int) -> list[tuple[int, str]]:
+    """Cells of a line: split at tabs (HTML rows) or runs of 3+ spaces (laid-out text)."""
+    out = []
+    pos = 0
+    for m in _CELL_SPLIT.finditer(line):
+        piece = line[pos : m.start()]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((offset + pos + lead, piece.strip()))
+        pos = m.end()
+    piece = line[pos:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        out.append((offset + pos + lead, piece.strip()))
+    return out
+
+
+def is_label(cell: str) -> bool:
+    """A form's printed caption: "(Exact name of registrant ...)", "(Zip Code)"."""
+    return cell.startswith("(") and (cell.endswith(")") or len(cell) > 12)
+
+
+def is_rule(line: str) -> bool:
+    s = line.strip()
+    return bool(s) and set(s) <= set("-_=*~ ")
