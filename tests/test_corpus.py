@@ -44,6 +44,13 @@ def test_every_file_imports_but_the_known_failures(imported, corpus: Path) -> No
     assert repo.db["documents"].count == len(report.imported)
 
 
+def test_no_extraction_rule_fails_on_any_filing(imported) -> None:
+    repo, _, _ = imported
+    failed = [(row[0], n) for row in repo.conn.execute("SELECT id, notices FROM documents")
+              for n in __import__("json").loads(row[1]) if "extraction rule" in n]
+    assert failed == []
+
+
 def test_importing_again_adds_nothing(imported, corpus: Path) -> None:
     repo, first, _ = imported
     counts = {t: repo.db[t].count for t in ("documents", "field_values", "history")}

@@ -62,3 +62,13 @@ def test_external_references_are_not_followed_or_shown() -> None:
         '</script><iframe src="http://127.0.0.1:9/"></iframe><p>Text</p></body></html>'
     )
     assert html_to_text(html) == "Text\n"
+
+
+def test_empty_cells_do_not_join_rows() -> None:
+    html = (
+        "<table><tr><td>&nbsp;</td><td>ACME, INC.</td><td>&nbsp;</td></tr>"
+        "<tr><td>&nbsp;</td><td>&nbsp;</td></tr>"
+        "<tr><td>Date: April 25, 2016</td><td>By:</td><td>/s/ Alex Arrow</td><td>&nbsp;</td></tr>"
+        "<tr><td>&nbsp;</td><td><p>Name: Alex Arrow</p></td></tr></table>"
+    )
+    assert html_to_text(html) == "ACME, INC.\nDate: April 25, 2016\tBy:\t/s/ Alex Arrow\nName: Alex Arrow\n"

@@ -70,7 +70,10 @@ def extract(doc: Document, schema: Schema | None = None) -> list[Candidate]:
     """Every field the rules find in `doc`, merged, in schema order."""
     found: list[Candidate] = []
     for rule in RULES:
-        found.extend(rule(doc))
+        try:
+            found.extend(rule(doc))
+        except Exception as exc:  # noqa: BLE001 - one broken rule set must not lose the others
+            doc.notices.append(f"extraction rule {rule.__name__} failed: {type(exc).__name__}: {exc}")
     if schema is not None:
         for fd in schema.fields:
             if fd.pattern is not None:

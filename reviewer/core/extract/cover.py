@@ -17,7 +17,7 @@ NAME_LABEL = re.compile(
     r"\(\s*(?:Exact\s+name\s+of\s+(?:the\s+)?registrant|Name\s+of\s+(?:the\s+)?registrant"
     r"|Registrant'?s?\s+Name|Translation\s+of\s+registrant)[^)]*\)?", re.I)
 ADDRESS_LABEL = re.compile(r"\(?\s*Address\s+of\s+principal\s+executive\s+offices?", re.I)
-FILE_LABEL = re.compile(r"Commission\s+File\s*(?:Number|No\b\.?)|\bFile\s+No\.", re.I)
+FILE_LABEL = re.compile(r"Commission\s+File\s*(?:Number|No\b\.?)|\bFile\s+No\.|\(Commission\b", re.I)
 # 0-10030, 000-30344, 001-35992, 1-416, 333-06718; not phone numbers, IRS numbers or ZIP+4.
 FILE_NO = re.compile(r"(?<![\d-])(?:0\d{0,2}|[1-9]|333|81[14])-\d{3,6}(?![\d-])")
 REPORT_DATE_LABEL = re.compile(r"Date\s+of\s+(?:Report|earliest\s+event)", re.I)
@@ -82,9 +82,10 @@ def _value_above(doc: Document, label_start: int, floor: int, max_lines: int = 4
         seen += 1
         row = cells(line, prev)
         values = [c for c in row if not is_label(c[1])]
+        captions = [c for c in row if is_label(c[1]) and not re.match(r"\(Zip", c[1], re.I)]
         if values:
             found = values + found
-        if len(values) < len(row):  # a caption row: the value block ends here
+        if captions and found:  # a caption row ends the value block
             break
     return found
 
@@ -146,9 +147,9 @@ def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
             d, s, e = dates[0]
             yield _c("period_of_report", d, s, e, 0.85, "period_ended")
             return
-    if form.startswith("8-K") or not form:
-        label = NAME_LABEL.search(text, cover.start, cover.end)
-        limit = label.start() if label else min(cover.end, cover.start + 2500)
+    label = NAME_LABEL.search(text, cover.start, cover.end)
+    if form.startswith("8-K") and label:
+        limit = label.start()
         for pos, line in iter_lines(text, cover.start, limit):
             dates = _dates(line, 0, len(line))
             if len(dates) == 1 and len(line.strip()) <= dates[0][2] - dates[0][1] + 2:

@@ -17,14 +17,15 @@ ITEM_HEADING = re.compile(
     re.I | re.M)
 NOT_APPLICABLE = re.compile(r"not\s+applicable|^\s*none\b|^\s*n/?a\b", re.I)
 EXHIBIT_SECTION = re.compile(
-    r"^[ \t]*(?:Item\s+9\.01|Item\s+7\b|EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibits?\b[ \t]*$"
+    r"(?:^|\t)[ \t]*(?:Item\s+9\.01|Item\s+7\b|EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibits?\b[ \t]*$"
     r"|\(c\)\s*Exhibits|\(d\)\s*Exhibits)",
     re.I | re.M)
 EXHIBIT_NO = re.compile(r"^(?:Exhibit\s+(?:No\.\s*)?)?(\d{1,3}(?:\.\d{1,2})?)\s*[-–—:.]?$", re.I)
 EXHIBIT_LINE = re.compile(
     r"^[ \t]*(?:Exhibit\s+(?:No\.\s*)?)?(?P<no>\d{1,3}(?:\.\d{1,2})?)[ \t]*[-–—:.]?[ \t]+(?P<desc>[A-Za-z“\"(][^\n]*)",
     re.I | re.M)
-EXHIBIT_HEADING = re.compile(r"^[ \t]*EXHIBIT[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*$", re.I | re.M)
+EXHIBIT_HEADING = re.compile(r"^[ \t]*EXHIBIT[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*(?:$|\t)", re.I | re.M)
+EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n[ \t]*[A-Z“\"]", re.M)
 
 
 def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
@@ -80,6 +81,8 @@ def _exhibits(doc: Document, region) -> Iterator[Candidate]:
         stop = re.compile(r"^[ \t]*SIGNATURES?[ \t]*$|^[ \t]*Item\s+\d", re.I | re.M).search(
             text, sec.end() + 1, end)
         end = stop.start() if stop else end
+        for m in EXHIBIT_ALONE.finditer(text, sec.start(), end):  # the number alone, its text below
+            yield _c("exhibit", m.group(1), m.start(1), m.end(1), 0.8, "exhibit_list")
         for m in EXHIBIT_LINE.finditer(text, sec.start(), end):
             if not NOT_APPLICABLE.match(m.group("desc")):
                 yield _c("exhibit", m.group("no"), m.start("no"), m.end("no"), 0.85, "exhibit_list")
@@ -93,7 +96,7 @@ def _exhibits(doc: Document, region) -> Iterator[Candidate]:
 
 
 SIGNATURE_HEADING = re.compile(r"^[ \t]*S\s?I\s?G\s?N\s?A\s?T\s?U\s?R\s?E\s?S?[ \t]*$", re.M)
-_NAME = r"[A-Z][A-Za-z.'’-]*(?:[ \t]+[A-Z][A-Za-z.'’-]*){1,4}"
+_NAME = r"[A-Z][A-Za-z.'’-]*(?: +[A-Z][A-Za-z.'’-]*){1,4}"
 
 
 def _signature(doc: Document, region) -> Iterator[Candidate]:
@@ -142,12 +145,12 @@ def _signer(doc: Document, start: int, end: int) -> Iterator[Candidate]:
     yield _c("signer_name", value, name[1], name[2], 0.85, "signer_name")
     if title_label:
         title_end = title_label.end(1)
-        nxt = text.find("\n", title_end)
-        follow = text[title_end + 1 : text.find("\n", nxt + 1)] if nxt >= 0 else ""
         title = title_label.group(1).strip()
-        if title.endswith(",") and follow.strip() and ":" not in follow:
-            title += " " + follow.strip()
-            title_end = nxt + 1 + len(follow.rstrip())
+        if title.endswith(","):
+            follow = re.compile(r"\n(?:[ \t]*\n)?[ \t]*([^\n\t:]+)").match(text, title_end)
+            if follow and follow.group(1).strip() and _TITLE_WORDS.search(follow.group(1)):
+                title += " " + follow.group(1).strip()
+                title_end = follow.end(1)
         yield _c("signer_title", clean_text(title), title_label.start(1), title_end, 0.85, "signer_title")
     elif after is not None:
         yield from _title_after(doc, after, end)
@@ -207,7 +210,10 @@ def _title_after(doc: Document, pos: int, end: int) -> Iterator[Candidate]:
         cstart, cell = first[0]
         if re.match(r"Dated?\b|\(|/s/|By\b|-?\s*\d+\s*-?$", cell, re.I):
             break
-        if not pieces and not _TITLE_WORDS.search(cell):
+        continues = pieces and re.search(r"(?:,|\band|&|\bof|Chief|Vice)$", pieces[-1][1])
+        if not _TITLE_WORDS.search(cell) and not continues:
+            break
+        if pieces and not continues and not re.match(r"[A-Z][a-z]", cell):
             break
         pieces.append((cstart, cell))
         if len(pieces) == 3:

@@ -25,8 +25,9 @@ DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z.'&]*(?:[ ,]+(?:and\s+)?[A-Z][A-Za-z.'&]*){0,5}?)"
     r"(?:\s*[,(]\s*|\s*[-—–]+\s*|\s+)"
     rf"(?:(?P<date>{DATELINE_DATE})\s*\)?\s*)?"
-    r"(?:/\s*\w[\w ]*\s*/\s*)?(?:\(?\s*(?:BUSINESS\s+WIRE|PRNewswire[\w-]*|GLOBE\s*NEWSWIRE|Marketwire|ACCESSWIRE)\s*\)?\s*)?"
-    r"(?:--|—|–|-)\s+",
+    r"(?P<wire>/\s*\w[\w -]*\s*/\s*|\(?\s*(?:BUSINESS\s+WIRE|PRNewswire[\w-]*|GLOBE\s*NEWSWIRE"
+    r"|Marketwire|ACCESSWIRE)\s*\)?\s*)?"
+    r"(?:(?:--|—|–)\s*|-\s+)",
     re.M,
 )
 
@@ -77,9 +78,12 @@ def release_region(doc: Document) -> Region | None:
         return form if find_dateline(doc, form) is not None else None
     body = Region(0, len(doc.text))
     start = _embedded_release_start(doc, body)
-    region = Region(start, len(doc.text)) if start is not None else body
-    if find_dateline(doc, region) is not None or _looks_like_release(doc, region):
-        return region
+    if start is not None:
+        region = Region(start, len(doc.text))
+        return region if find_dateline(doc, region) is not None or _looks_like_release(doc, region) else None
+    dl = find_dateline(doc, body)
+    if _looks_like_release(doc, body) or (dl is not None and dl.group("date") and dl.start() < 3000):
+        return body
     return None
 
 
@@ -93,8 +97,11 @@ def find_dateline(doc: Document, region: Region) -> re.Match[str] | None:
     end = min(region.end, region.start + 8000)
     for m in DATELINE.finditer(doc.text, region.start, end):
         place = m.group("place")
-        if len(place) < 3 or place.upper() in ("EXHIBIT", "ITEM", "DATE", "CONTACT", "NOTE"):
+        if len(place) < 3 or re.match(r"(?:EXHIBIT|ITEM|DATE|CONTACT|NOTE|SIGNATURE|TABLE|PAGE|FORM)\b",
+                                       place, re.I):
             continue
+        if not m.group("date") and not m.group("wire") and not place.split(",")[0].isupper():
+            continue  # an undated dateline is a place in capitals: "ATLANTA --"
         rest = doc.text[m.end() : m.end() + 200]
         if re.match(r"\s*(?:\(?[A-Z][\w.&,'-]*\s*){1,8}", rest):  # the first sentence's subject
             return m

@@ -37,7 +37,7 @@ class _Writer:
     cell breaks the line only between pieces of text, never at the cell's edges.
     """
 
-    __slots__ = ("chunks", "newlines", "space", "cell", "started", "fresh_cell", "in_cell")
+    __slots__ = ("chunks", "newlines", "space", "cell", "started", "fresh_cell", "in_cell", "row_mark")
 
     def __init__(self) -> None:
         self.chunks: list[str] = []
@@ -47,6 +47,7 @@ class _Writer:
         self.started = False
         self.fresh_cell = False  # inside a cell that has no text yet
         self.in_cell = 0  # depth of open cells
+        self.row_mark = 0  # len(chunks) when the current row began
 
     def text(self, s: str, pre: bool = False) -> None:
         if pre:
@@ -79,22 +80,26 @@ class _Writer:
         self.started = True
 
     def line(self, n: int = 1) -> None:
-        """End the current line; n=2 leaves a blank line."""
-        if not self.started or self.fresh_cell or self.cell:
+        """End the current line; n=2 leaves a blank line. Inside a cell, never at its edges."""
+        if not self.started or (self.in_cell and (self.fresh_cell or self.cell)):
             return
         self.newlines = max(self.newlines, 1 if self.in_cell else n)
-        self.space = False
+        self.space = self.cell = False
 
-    def open_cell(self, first: bool) -> None:
-        """A <td>: the next text goes after a tab, unless it is the row's first cell."""
+    def start_row(self) -> None:
+        self.row_mark = len(self.chunks)
+
+    def open_cell(self) -> None:
+        """A <td>: its text goes after a tab, unless nothing of its row was written yet."""
         self.in_cell += 1
         self.fresh_cell = True
-        if self.started and not first:
+        if self.started and len(self.chunks) > self.row_mark:
             self.cell = True
             self.newlines = 0
 
     def close_cell(self) -> None:
         self.in_cell = max(0, self.in_cell - 1)
+        self.fresh_cell = False
 
     def value(self) -> str:
         return "".join(self.chunks)
@@ -127,7 +132,6 @@ def html_to_text(markup: str) -> str:
         return ""
     out = _Writer()
     pre_depth = 0
-    row_cells: list[int] = []  # for each open <tr>: cells seen with text so far
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = _tag(el)
@@ -140,15 +144,13 @@ def html_to_text(markup: str) -> str:
             if tag == "br":
                 out.line(1)
             elif tag in _CELL:
-                if row_cells:
-                    row_cells[-1] += 1
-                out.open_cell(first=not row_cells or row_cells[-1] == 1)
+                out.open_cell()
             elif tag in _BLOCK:
                 out.line(2 if tag in ("table", "hr") else 1)
                 if tag == "pre":
                     pre_depth += 1
                 elif tag == "tr":
-                    row_cells.append(0)
+                    out.start_row()
             if el.text:
                 out.text(el.text, pre_depth > 0)
         else:
@@ -157,8 +159,6 @@ def html_to_text(markup: str) -> str:
             elif tag in _BLOCK:
                 if tag == "pre":
                     pre_depth = max(0, pre_depth - 1)
-                elif tag == "tr" and row_cells:
-                    row_cells.pop()
                 empty = not (el.text or "").strip(" \t\n\r\xa0") and len(el) == 0
                 out.line(2 if empty or tag in ("table", "hr") else 1)
             if el.tail:
