@@ -100,10 +100,25 @@ def _registrant(doc: Document, cover: Region) -> Iterator[Candidate]:
         lines.setdefault(doc.text.rfind("\n", 0, start), []).append((start, cell))
     if not lines:
         return
-    start, cell = lines[max(lines)][0]  # first cell of the nearest line
+    row = lines[max(lines)]
+    start, cell = _same_column(doc, row, m.start()) or row[0]
     if re.search(r"[A-Za-z]", cell) and len(cell) < 120:
         value = clean_text(cell)
         yield _c("company_name", value, start, start + len(cell.rstrip(" ,;:")), 0.92, "registrant")
+
+
+def _same_column(doc: Document, row: list[tuple[int, str]], label_start: int) -> tuple[int, str] | None:
+    """In laid-out text (no tabs), the cell of `row` standing over the caption's column."""
+    text = doc.text
+    label_line = text.rfind("\n", 0, label_start) + 1
+    row_line = text.rfind("\n", 0, row[0][0]) + 1
+    if "\t" in text[row_line : row[-1][0]] or len(row) < 2:
+        return None
+    col = label_start - label_line
+    for start, cell in row:
+        if start - row_line <= col + 2 < start - row_line + len(cell) + 4:
+            return start, cell
+    return None
 
 
 def _dates(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -140,7 +155,7 @@ def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
             d, s, e = min(near)  # "August 19, 2009 (August 3, 2009)": the earliest event
             yield _c("period_of_report", d, s, e, 0.9, "date_of_report")
             return
-    m = PERIOD_ENDED.search(text, cover.start, cover.end)
+    m = PERIOD_ENDED.search(text, cover.start, cover.end) if re.match(r"(?:10-[KQ]|20-F|40-F)", form) else None
     if m:
         dates = _dates(text, m.end(), m.end() + 40)
         if dates:

@@ -40,6 +40,8 @@ KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for n
                             r"(?:shareholders|stockholders)'?\s*(?:meeting)?"),
     ("merger_acquisition", r"agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|to\s+acquire\b"
                            r"|completed\s+(?:the\s+|its\s+)?acquisition|majority\s+(?:interest|shareholder)"),
+    ("securities_offering", r"(?:sold|issued|sale\s+of)\s+(?:an\s+aggregate\s+of\s+)?[\d,]{5,}\s+"
+                            r"(?:\w+\s+){0,2}shares|private\s+placement|(?:public|registered)\s+offering\s+of"),
     ("legal_proceeding", r"settlement\s+of|lawsuit|litigation|class\s+action|informal\s+inquiry"
                          r"|derivative\s+(?:action|suit)"),
     ("management_change", r"\b(?:appoint(?:ed|s|ment)|names?|named|elected)\s+(?:\w+\s+){0,5}"
@@ -64,9 +66,12 @@ def _news(doc: Document) -> list[Region]:
     form = form_region(doc)
     if release is None and (form_type_of(doc) or "").startswith("6-K"):
         out.append(Region(form.start, min(form.end, form.start + 8000)))
-    items = list(re.finditer(r"^[ \t]*ITEM[ \t]+\d{1,2}(?:\.\d{2})?\.?", doc.text[form.start : form.end],
+    items = list(re.finditer(r"^[ \t]*ITEM[ \t]+(\d{1,2}(?:\.\d{2})?)\.?", doc.text[form.start : form.end],
                              re.I | re.M))
     for m in items:
+        code = m.group(1)
+        if code in ITEM_EVENTS or ("." not in code and code in OLD_ITEM_EVENTS):
+            continue  # the item names its event; its text restates it
         start = form.start + m.start()
         out.append(Region(start, min(form.end, start + 1200)))
     return out
@@ -100,9 +105,11 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
                     found[name] = _c("event_type", name, start + m.start(), start + m.end(), 0.7,
                                      "keywords")
     if not found and news and (form.startswith("8-K") or form.startswith("6-K")):
+        fd = re.search(r"^[ \t]*ITEM[ \t]+7\.01\b", doc.text, re.I | re.M)
         region = news[0]
-        found["other"] = _c("event_type", "other", region.start, min(region.end, region.start + 40), 0.4,
-                            "other")
+        name = "operating_update" if fd and not re.search(r"^[ \t]*ITEM[ \t]+8\.01\b", doc.text, re.I | re.M) \
+            else "other"
+        found[name] = _c("event_type", name, region.start, min(region.end, region.start + 40), 0.4, name)
     yield from found.values()
     yield from _details(doc, news, set(found))
 
@@ -160,8 +167,8 @@ def _details(doc: Document, news: list[Region], events: set[str]) -> Iterator[Ca
             if m and (d := _first_date(text, base + m.end(), base + m.end() + 40)):
                 yield _c("split_effective_date", d[0], d[1], d[2], 0.75, "split_effective")
         if "shareholder_meeting" in events:
-            m = re.search(r"(?:meeting|Meeting)\s+(?:of\s+(?:stockholders|shareholders)\s+)?(?:held\s+)?on\s+",
-                          chunk)
+            m = re.search(r"meeting\s+(?:of\s+(?:stockholders|shareholders)\s+)?(?:was\s+)?(?:held\s+)?on\s+",
+                          chunk, re.I)
             if m and (d := _first_date(text, base + m.end(), base + m.end() + 30)):
                 yield _c("meeting_date", d[0], d[1], d[2], 0.75, "meeting_date")
         if "delisting_notice" in events:

@@ -22,7 +22,7 @@ EXHIBIT_SECTION = re.compile(
     re.I | re.M)
 EXHIBIT_NO = re.compile(r"^(?:Exhibit\s+(?:No\.\s*)?)?(\d{1,3}(?:\.\d{1,2})?)\s*[-–—:.]?$", re.I)
 EXHIBIT_LINE = re.compile(
-    r"^[ \t]*(?:Exhibit\s+(?:No\.\s*)?)?(?P<no>\d{1,3}(?:\.\d{1,2})?)[ \t]*[-–—:.]?[ \t]+(?P<desc>[A-Za-z“\"(][^\n]*)",
+    r"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?(?P<no>\d{1,3}(?:\.\d{1,2})?)[ \t]*[-–—:.]?[ \t]+(?P<desc>[A-Za-z“\"(][^\n]*)",
     re.I | re.M)
 EXHIBIT_HEADING = re.compile(r"^[ \t]*EXHIBIT[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*(?:$|\t)", re.I | re.M)
 EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n[ \t]*[A-Z“\"]", re.M)
@@ -95,16 +95,18 @@ def _exhibits(doc: Document, region) -> Iterator[Candidate]:
                              "exhibit_table")
 
 
-SIGNATURE_HEADING = re.compile(r"^[ \t]*S\s?I\s?G\s?N\s?A\s?T\s?U\s?R\s?E\s?S?[ \t]*$", re.M)
+SIGNATURE_HEADING = re.compile(r"^[ \t]*S ?I ?G ?N ?A ?T ?U ?R ?E ?S?[ \t]*$", re.M)
+SIGNED_SENTENCE = re.compile(r"caused\s+this\s+report\s+to\s+be\s+signed\s+on\s+its\s+behalf[^.]*\.", re.I)
 _NAME = r"[A-Z][A-Za-z.'’-]*(?: +[A-Z][A-Za-z.'’-]*){1,4}"
 
 
 def _signature(doc: Document, region) -> Iterator[Candidate]:
     text = doc.text
-    headings = list(SIGNATURE_HEADING.finditer(text, region.start, region.end))
-    if not headings:
+    anchors = [m.end() for m in SIGNATURE_HEADING.finditer(text, region.start, region.end)]
+    anchors += [m.end() for m in SIGNED_SENTENCE.finditer(text, region.start, region.end)]
+    if not anchors:
         return
-    start = headings[-1].end()
+    start = max(anchors)
     end = min(region.end, start + 2500)
     stop = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|<PAGE>)", re.I | re.M).search(
         text, start + 200, end)
@@ -153,7 +155,7 @@ def _signer(doc: Document, start: int, end: int) -> Iterator[Candidate]:
                 title_end = follow.end(1)
         yield _c("signer_title", clean_text(title), title_label.start(1), title_end, 0.85, "signer_title")
     elif after is not None:
-        yield from _title_after(doc, after, end)
+        yield from _title_after(doc, after, end, name[0].strip())
 
 
 def _same_person(typed: str, signed: str) -> bool:
@@ -182,9 +184,15 @@ _TITLE_WORDS = re.compile(
     r"|Chairman|Manager|Partner|Representative|Head|Member|Trustee|Principal|Vice", re.I)
 
 
-def _title_after(doc: Document, pos: int, end: int) -> Iterator[Candidate]:
+def _title_after(doc: Document, pos: int, end: int, name: str = "") -> Iterator[Candidate]:
     """The signer's title: after the name's comma, on the same row's cells, or on the next lines."""
     text = doc.text
+    if name:  # "Brien M. Chase, Senior Vice President\nand Chief Financial Officer"
+        m = re.compile(re.escape(name) + r",[ \t]*([^\n\t]+(?:\n[ \t]*(?:and|&)\s[^\n\t]+)?)").search(
+            text, pos, end)
+        if m and _TITLE_WORDS.search(m.group(1)):
+            yield _c("signer_title", clean_text(m.group(1)), m.start(1), m.end(1), 0.8, "signer_title")
+            return
     line_end = text.find("\n", pos)
     line_end = end if line_end < 0 else min(line_end, end)
     rest = text[pos:line_end]

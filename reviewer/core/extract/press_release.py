@@ -25,7 +25,8 @@ ISSUER = re.compile(
     r"(?:The\s+)?[A-Z][\w.&'’-]*(?:[ ,]+[A-Z][\w.&'’-]*){0,5}?,?\s+"
     r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.P|plc|N\.V|S\.A|AG|SE)\b\.?"
     r"(?:,?\s+Ltd\.?)?")
-CONTACT_WORD = re.compile(r"\bCONTACTS?\b|Media\s+Relations|Investor\s+Relations\s*:", re.I)
+CONTACT_WORD = re.compile(
+    r"(?:^|\t)[ \t/]*(?:[A-Za-z]+\s+){0,2}CONTACTS?\b|\bCONTACTS?\s*:|Investor\s+Relations\s*:", re.I | re.M)
 PERSON = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,2}$")
 NOT_PERSON = re.compile(
@@ -86,6 +87,8 @@ def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Ca
         if len(row) != 1 or EMAIL.search(line) or PHONE.search(line) or CONTACT_WORD.search(line):
             pieces = []  # a contact table or letterhead, not a title
             continue
+        if DATE_RE.fullmatch(row[0][1].strip(" .")):
+            continue
         pieces.append(row[0])
     pieces = [p for p in pieces if not re.match(r"^(?:Exhibit|EX-)\s*99", p[1], re.I)
               and not re.fullmatch(r"[\W\d]*", p[1])]
@@ -109,11 +112,11 @@ def _release_date(doc: Document, region: Region, dl: re.Match[str]) -> Iterator[
             if d:
                 yield _c("release_date", d, dl.start("date"), dl.end("date"), 0.65, "dateline_date_year")
                 return
-    head_end = min(dl.start() + 200, region.end)
-    for m in DATE_RE.finditer(text, region.start, head_end):
-        if d := date_from_match(m):
-            yield _c("release_date", d, m.start(), m.end(), 0.7, "release_date_line")
-            return
+    above = [m for m in DATE_RE.finditer(text, max(region.start, dl.start() - 700), dl.start())
+             if date_from_match(m)]
+    if above:
+        m = above[-1]
+        yield _c("release_date", date_from_match(m), m.start(), m.end(), 0.7, "release_date_line")
 
 
 def _year_hint(doc: Document, region: Region) -> str | None:
@@ -142,22 +145,23 @@ def _tickers(doc: Document, region: Region) -> Iterator[Candidate]:
 def _contact_blocks(doc: Document, region: Region) -> list[Region]:
     """Stretches of the release that list contacts: after a 'Contact' caption, up to a gap."""
     text = doc.text
-    blocks = []
+    blocks: list[Region] = []
     for m in CONTACT_WORD.finditer(text, region.start, region.end):
         line_start = text.rfind("\n", region.start, m.start()) + 1
+        if blocks and line_start < blocks[-1].end:
+            continue
         end = line_start
-        gap = 0
-        count = 0
+        gap = count = 0
         for pos, line in iter_lines(text, line_start, region.end):
             if not line.strip():
                 gap += 1
-                if gap >= 2 or (count > 2 and gap >= 1 and not _contactish_after(text, pos + 1)):
+                if gap >= 2 or not _contactish(text, pos + 1):
                     break
                 continue
             gap = 0
             count += 1
             end = pos + len(line)
-            if count >= 12:
+            if count >= 14:
                 break
         blocks.append(Region(line_start, end))
         if len(blocks) >= 3:
@@ -165,49 +169,81 @@ def _contact_blocks(doc: Document, region: Region) -> list[Region]:
     return blocks
 
 
-def _contactish_after(text: str, pos: int) -> bool:
-    nxt = text[pos : text.find("\n", pos) if text.find("\n", pos) > 0 else pos + 200]
-    return bool(EMAIL.search(nxt) or PHONE.search(nxt))
+def _contactish(text: str, pos: int) -> bool:
+    """The next line continues a contact list: a person, an e-mail or a telephone number."""
+    stop = text.find("\n", pos)
+    line = text[pos : stop if stop >= 0 else pos + 200]
+    return bool(EMAIL.search(line) or PHONE.search(line)
+                or any(_person(seg) for _, seg in _segments(line, pos)))
+
+
+def _segments(line: str, pos: int) -> Iterator[tuple[int, str]]:
+    """Cells of a line, and the comma-separated pieces of each: where a name may stand."""
+    for cstart, cell in cells(line, pos):
+        for m in re.finditer(r"[^,;]+", cell):
+            piece = re.sub(r"^\s*(?:or|and)\s+|\s+(?:or|and)\s*$", "", m.group(0)).strip(" /")
+            piece = re.sub(r"^(?:[A-Za-z]+\s+){0,2}Contacts?\s*:\s*", "", piece, flags=re.I)
+            if piece:
+                yield cstart + m.start() + m.group(0).find(piece.split()[0]), piece
+
+
+def _person(name: str, company_words: frozenset[str] = frozenset()) -> bool:
+    if not PERSON.match(name) or NOT_PERSON.search(name):
+        return False
+    words = {w.casefold() for w in re.findall(r"[\w'’]+", name)}
+    return not (company_words and words <= company_words)
+
+
+def _company_words(doc: Document) -> frozenset[str]:
+    """Words of the registrant's names (header and cover), so a company is not taken for a person."""
+    words: set[str] = set()
+    for f in (doc.header or {}).get("filers", []):
+        if f.get("company_name"):
+            words |= {w.casefold() for w in re.findall(r"[\w'’]+", f["company_name"][0])}
+    head = doc.text[:6000]
+    for m in ISSUER.finditer(head):
+        words |= {w.casefold() for w in re.findall(r"[\w'’]+", m.group(0))}
+    return frozenset(words)
 
 
 def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
+    """People named as contacts, with the e-mails and telephones listed in their blocks."""
     text = doc.text
+    company = _company_words(doc)
     for block in _contact_blocks(doc, region):
+        names = []
         for pos, line in iter_lines(text, block.start, block.end):
-            for cstart, cell in cells(line, pos):
-                name = re.split(r",|\s+(?:at|of)\s+", cell, maxsplit=1)[0].strip()
-                name = re.sub(r"^(?:Contacts?|Media|Investors?)\s*:\s*", "", name, flags=re.I)
-                offset = cell.find(name)
-                if PERSON.match(name) and not NOT_PERSON.search(name):
-                    s = cstart + offset
-                    yield _c("contact_name", name, s, s + len(name), 0.75, "contact_name")
+            for start, seg in _segments(line, pos):
+                if _person(seg, company):
+                    names.append(_c("contact_name", seg, start, start + len(seg), 0.75, "contact_name"))
+        if not names:  # a company or department line with a switchboard: not a person contact
+            continue
+        yield from names
+        for pos, line in iter_lines(text, block.start, block.end):
             for m in EMAIL.finditer(line):
                 yield _c("contact_email", m.group(0).lower(), pos + m.start(), pos + m.end(), 0.8,
                          "contact_email")
             for m in PHONE.finditer(line):
-                before = line[max(0, m.start() - 6) : m.start()].lower()
-                if "fax" in before:
+                if "fax" in line[max(0, m.start() - 8) : m.start()].lower():
                     continue
                 yield _c("contact_phone", m.group(0), pos + m.start(), pos + m.end(), 0.75, "contact_phone")
 
 
 def _website(doc: Document, region: Region, conf: float) -> Iterator[Candidate]:
+    """The company's web address as written: a site's root over its pages, not a media or IR host."""
     found = [m for m in WEB.finditer(doc.text, region.start, region.end)
              if not WEB_SKIP.search(m.group(0))]
+    if conf < 0.6:  # outside a release: only where the filing calls it the company's site
+        found = [m for m in found if re.search(r"(?:Company|Registrant)['’]s\s+(?:web\s*site|internet)",
+                                               doc.text[max(0, m.start() - 60) : m.start()], re.I)]
     if not found:
         return
-    values = {m.group(0).rstrip("./") if m.group(0).count("/") <= 2 else m.group(0) for m in found}
-    hosts = [v for v in values if not re.search(r"//|^www\.", v) or True]
-    non_media = [v for v in hosts if not re.search(r"www\.(?:media|investors?|ir|news)\.", v, re.I)]
-    pool = non_media or hosts
+    values = [m.group(0).rstrip(".,;") for m in found]
+    pool = [v for v in values if not re.search(r"www\.(?:media|investors?|ir|news)\.", v, re.I)] or values
     roots = [v for v in pool if not any(o != v and v.startswith(o) for o in pool)]
-    best = min(roots, key=lambda v: (not re.search(r"^(?:https?://)?www\.[^/]+/?$", v), _first(found, v)))
-    m = next(m for m in found if m.group(0).startswith(best))
+    best = roots[0]
+    m = found[values.index(best)]
     yield _c("website", best, m.start(), m.start() + len(best), conf, "website")
-
-
-def _first(found: list[re.Match[str]], value: str) -> int:
-    return next(m.start() for m in found if m.group(0).startswith(value))
 
 
 OFFICE_SENTENCE = re.compile(

@@ -14,7 +14,8 @@ from ..document import Document
 COVER_CHARS = 12_000  # a cover page fits in this many characters of text
 _RELEASE_HEADING = re.compile(
     r"^[ \t]*(?:EX-99[.\d]*\s*\d*\s*\S*\s*EX-99[.\d]*|EXHIBIT\s+99(?:\.0?\d+)?|Exhibit\s+99(?:\.0?\d+)?)"
-    r"[ \t]*(?:\t.*)?$", re.M)
+    r"[ \t]*$", re.M)
+_SIGNATURES = re.compile(r"^[ \t]*SIGNATURES?[ \t]*$|caused\s+this\s+report\s+to\s+be\s+signed", re.M | re.I)
 DATELINE_DATE = (
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"(?:,?\s*(?:19|20)\d\d)?)"
@@ -57,11 +58,11 @@ def cover_region(doc: Document) -> Region:
 
 
 def _embedded_release_start(doc: Document, region: Region) -> int | None:
-    """An exhibit 99 heading after the cover of a standalone 8-K (a PDF of the whole filing)."""
-    for m in _RELEASE_HEADING.finditer(doc.text, region.start, region.end):
-        if m.start() > region.start + 1500:
-            return m.start()
-    return None
+    """An exhibit 99 heading after the signatures of a standalone 8-K (a PDF of the whole filing)."""
+    signed = _SIGNATURES.search(doc.text, region.start, region.end)
+    after = signed.end() if signed else region.start + 1500
+    m = _RELEASE_HEADING.search(doc.text, after, region.end)
+    return m.start() if m else None
 
 
 def release_region(doc: Document) -> Region | None:
@@ -92,6 +93,10 @@ def _looks_like_release(doc: Document, region: Region) -> bool:
     return bool(re.search(r"FOR IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE", head, re.I))
 
 
+_COMPANY_START = re.compile(
+    r"\s*(?:The\s+)?[A-Z][\w.&'-]*(?:[ ,]+[A-Z][\w.&'-]*){0,4},?\s+(?:Inc|Corp|Co|Company|Ltd|LLC|plc)\b")
+
+
 def find_dateline(doc: Document, region: Region) -> re.Match[str] | None:
     """The dateline that opens a release's first paragraph, within its first pages."""
     end = min(region.end, region.start + 8000)
@@ -100,8 +105,9 @@ def find_dateline(doc: Document, region: Region) -> re.Match[str] | None:
         if len(place) < 3 or re.match(r"(?:EXHIBIT|ITEM|DATE|CONTACT|NOTE|SIGNATURE|TABLE|PAGE|FORM)\b",
                                        place, re.I):
             continue
-        if not m.group("date") and not m.group("wire") and not place.split(",")[0].isupper():
-            continue  # an undated dateline is a place in capitals: "ATLANTA --"
+        if not m.group("date") and not m.group("wire") and not place.split(",")[0].isupper() \
+                and not _COMPANY_START.match(doc.text, m.end()):
+            continue  # an undated dateline: "ATLANTA --", or a place before the company's name
         rest = doc.text[m.end() : m.end() + 200]
         if re.match(r"\s*(?:\(?[A-Z][\w.&,'-]*\s*){1,8}", rest):  # the first sentence's subject
             return m
