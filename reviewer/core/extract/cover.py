@@ -49,6 +49,7 @@ def cover_rules(doc: Document) -> Iterator[Candidate]:
         yield _c("form_type", re.sub(r"\s+", " ", m.group(1)).upper(), m.start(1), m.end(1), 0.9,
                  "form_title")
     form = form_type_of(doc) or ""
+    yield from _combined_registrants(doc, cover)
     yield from _registrant(doc, cover)
     yield from _period(doc, cover, form)
     yield from _file_number(doc, cover)
@@ -56,6 +57,44 @@ def cover_rules(doc: Document) -> Iterator[Candidate]:
     if form.startswith("6-K"):
         yield from _annual_report_box(doc, cover)
     yield from _securities_table(doc, cover)
+
+
+COMBINED = re.compile(r"Registrants?,?\s+State\s+of\s+Incorporation", re.I)
+_PHONE_CELL = re.compile(r"^\(?\d{3}\)?[ .-]?\d{3}-\d{4}$")
+_IRS = re.compile(r"^\d{2}-\d{7}$")
+
+
+def _combined_registrants(doc: Document, cover: Region) -> Iterator[Candidate]:
+    """A combined filing's table "Commission File Number | Registrant, State of Incorporation,
+    Address and Telephone Number | IRS No.": the first registrant follows the first file number."""
+    text = doc.text
+    caption = COMBINED.search(text, cover.start, cover.end)
+    if not caption:
+        return
+    file_no = FILE_NO.search(text, caption.end(), min(cover.end, caption.end() + 600))
+    if not file_no:
+        return
+    yield _c("commission_file_number", file_no.group(0), file_no.start(), file_no.end(), 0.93, "combined")
+    tail = text[file_no.end() : min(cover.end, file_no.end() + 600)]
+    pieces = [(file_no.end() + m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.group(0).strip())
+              for m in re.finditer(r"[^\t\n]+", tail) if m.group(0).strip()]
+    if not pieces:
+        return
+    name_start, name = pieces[0]
+    yield _c("company_name", clean_text(name), name_start, name_start + len(name), 0.93, "combined")
+    address = []
+    for start, piece in pieces[1:]:
+        if _IRS.match(piece) or is_label(piece):
+            continue
+        if _PHONE_CELL.match(piece) or FILE_NO.fullmatch(piece):
+            break
+        address.append((start, piece))
+        if len(address) == 4:
+            break
+    if address:
+        value = ", ".join(p.strip(" ,") for _, p in address)
+        yield _c("principal_office_address", clean_text(value), address[0][0],
+                 address[-1][0] + len(address[-1][1]), 0.88, "combined")
 
 
 def _value_above(doc: Document, label_start: int, floor: int, max_lines: int = 4
@@ -108,17 +147,26 @@ def _registrant(doc: Document, cover: Region) -> Iterator[Candidate]:
 
 
 def _same_column(doc: Document, row: list[tuple[int, str]], label_start: int) -> tuple[int, str] | None:
-    """In laid-out text (no tabs), the cell of `row` standing over the caption's column."""
+    """In laid-out text (no tabs), the cell of `row` that overlaps the caption's columns most."""
     text = doc.text
     label_line = text.rfind("\n", 0, label_start) + 1
     row_line = text.rfind("\n", 0, row[0][0]) + 1
     if "\t" in text[row_line : row[-1][0]] or len(row) < 2:
         return None
-    col = label_start - label_line
-    for start, cell in row:
-        if start - row_line <= col + 2 < start - row_line + len(cell) + 4:
-            return start, cell
-    return None
+    label_end = text.find("\n", label_start)
+    label_cell = next((c for c in cells(text[label_line : label_end if label_end >= 0 else None], label_line)
+                       if c[0] <= label_start < c[0] + len(c[1])), None)
+    if label_cell is None:
+        return None
+    lo = label_cell[0] - label_line
+    hi = lo + len(label_cell[1])
+
+    def overlap(cell: tuple[int, str]) -> int:
+        start = cell[0] - row_line
+        return min(hi, start + len(cell[1])) - max(lo, start)
+
+    best = max(row, key=overlap)
+    return best if overlap(best) > 0 else None
 
 
 def _dates(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
@@ -200,6 +248,11 @@ def _address(doc: Document, cover: Region) -> Iterator[Candidate]:
             parts.append((start, cell))
     if not parts:
         return
+    if not zips:  # "(Address ...)" then the ZIP code printed below it, over its "(Zip Code)"
+        below = re.compile(r"[^\n]*\n(?:[ \t]*\n)?[ \t]*(\d{5}(?:-\d{4})?)[ \t]*\n[ \t]*\(Zip", re.I).match(
+            doc.text, m.end())
+        if below:
+            zips.append((below.start(1), below.group(1)))
     value = ", ".join(p.strip(" ,") for _, p in parts)
     if zips:
         value += " " + zips[-1][1]

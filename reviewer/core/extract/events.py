@@ -55,25 +55,25 @@ def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> C
     return Candidate(name, value, start, end, conf, f"events.{rule}")
 
 
-def _news(doc: Document) -> list[Region]:
-    """The stretches that report news: a release's headline and opening, and the items' text."""
+def _news(doc: Document) -> list[tuple[Region, bool]]:
+    """The stretches that report news, and whether to read them for events: a release's headline
+    and opening, and the items' text (not for items whose number names the event)."""
     out = []
     release = release_region(doc)
     if release is not None:
         dl = find_dateline(doc, release)
         start = max(release.start, (dl.start() if dl else release.start) - 400)
-        out.append(Region(start, min(release.end, (dl.end() if dl else release.start) + 1500)))
+        out.append((Region(start, min(release.end, (dl.end() if dl else release.start) + 1500)), True))
     form = form_region(doc)
     if release is None and (form_type_of(doc) or "").startswith("6-K"):
-        out.append(Region(form.start, min(form.end, form.start + 8000)))
-    items = list(re.finditer(r"^[ \t]*ITEM[ \t]+(\d{1,2}(?:\.\d{2})?)\.?", doc.text[form.start : form.end],
+        out.append((Region(form.start, min(form.end, form.start + 8000)), True))
+    items = list(re.finditer(r"^[ \t]*ITEM[ \t]*[-–—]?[ \t]*(\d{1,2}(?:\.\d{2})?)\.?", doc.text[form.start : form.end],
                              re.I | re.M))
     for m in items:
         code = m.group(1)
-        if code in ITEM_EVENTS or ("." not in code and code in OLD_ITEM_EVENTS):
-            continue  # the item names its event; its text restates it
+        named = code in ITEM_EVENTS or ("." not in code and code in OLD_ITEM_EVENTS)
         start = form.start + m.start()
-        out.append(Region(start, min(form.end, start + 1200)))
+        out.append((Region(start, min(form.end, start + 1200)), not named))
     return out
 
 
@@ -91,13 +91,15 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
     form = form_type_of(doc) or ""
     found: dict[str, Candidate] = {}
     if form.startswith("8-K") or not form:
-        for m in re.finditer(r"^[ \t]*ITEM[ \t]+(\d{1,2}\.\d{2}|\d{1,2})\b", doc.text, re.I | re.M):
+        for m in re.finditer(r"^[ \t]*ITEM[ \t]*[-–—]?[ \t]*(\d{1,2}\.\d{2}|\d{1,2})\b", doc.text, re.I | re.M):
             code = m.group(1)
             name = ITEM_EVENTS.get(code) or (OLD_ITEM_EVENTS.get(code) if "." not in code else None)
             if name and name not in found and _in_form(doc, m.start()):
                 found[name] = _c("event_type", name, m.start(), m.end(), 0.8, "item")
     news = _news(doc)
-    for region in news:
+    for region, scan in news:
+        if not scan:
+            continue
         for start, para in _paragraphs(doc, region):
             for name, pattern in KEYWORDS:
                 m = pattern.search(para)
@@ -106,12 +108,12 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
                                      "keywords")
     if not found and news and (form.startswith("8-K") or form.startswith("6-K")):
         fd = re.search(r"^[ \t]*ITEM[ \t]+7\.01\b", doc.text, re.I | re.M)
-        region = news[0]
+        region = news[0][0]
         name = "operating_update" if fd and not re.search(r"^[ \t]*ITEM[ \t]+8\.01\b", doc.text, re.I | re.M) \
             else "other"
         found[name] = _c("event_type", name, region.start, min(region.end, region.start + 40), 0.4, name)
     yield from found.values()
-    yield from _details(doc, news, set(found))
+    yield from _details(doc, [r for r, _ in news], set(found))
 
 
 def _in_form(doc: Document, pos: int) -> bool:
@@ -169,7 +171,7 @@ def _details(doc: Document, news: list[Region], events: set[str]) -> Iterator[Ca
         if "shareholder_meeting" in events:
             m = re.search(r"meeting\s+(?:of\s+(?:stockholders|shareholders)\s+)?(?:was\s+)?(?:held\s+)?on\s+",
                           chunk, re.I)
-            if m and (d := _first_date(text, base + m.end(), base + m.end() + 30)):
+            if m and (d := _first_date(text, base + m.end(), base + m.end() + 80)):
                 yield _c("meeting_date", d[0], d[1], d[2], 0.75, "meeting_date")
         if "delisting_notice" in events:
             m = re.search(r"[^.]*(?:received|receipt)[^.]*(?:Determination|notice|letter)[^.]*\.", chunk)

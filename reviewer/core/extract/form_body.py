@@ -13,7 +13,7 @@ from .normalize import DATE_RE, clean_text, date_from_match
 from .regions import cells, form_region, is_rule, iter_lines
 
 ITEM_HEADING = re.compile(
-    r"^[ \t]*ITEM[ \t]+(?P<code>\d{1,2}\.\d{2}|\d{1,2})(?![.\d]*\d)\.?[ \t:\-–—]*(?P<title>[^\n]{0,80})",
+    r"^[ \t]*ITEM[ \t]*[-–—]?[ \t]*(?P<code>\d{1,2}\.\d{2}|\d{1,2})(?![.\d]*\d)\.?[ \t:\-–—]*(?P<title>[^\n]{0,80})",
     re.I | re.M)
 NOT_APPLICABLE = re.compile(r"not\s+applicable|^\s*none\b|^\s*n/?a\b", re.I)
 EXHIBIT_SECTION = re.compile(
@@ -25,7 +25,7 @@ EXHIBIT_LINE = re.compile(
     r"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?(?P<no>\d{1,3}(?:\.\d{1,2})?)[ \t]*[-–—:.]?[ \t]+(?P<desc>[A-Za-z“\"(][^\n]*)",
     re.I | re.M)
 EXHIBIT_HEADING = re.compile(r"^[ \t]*EXHIBIT[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*(?:$|\t)", re.I | re.M)
-EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n[ \t]*[A-Z“\"]", re.M)
+EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-Z“\"]", re.M)
 
 
 def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:

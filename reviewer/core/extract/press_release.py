@@ -26,14 +26,15 @@ ISSUER = re.compile(
     r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.P|plc|N\.V|S\.A|AG|SE)\b\.?"
     r"(?:,?\s+Ltd\.?)?")
 CONTACT_WORD = re.compile(
-    r"(?:^|\t)[ \t/]*(?:[A-Za-z]+\s+){0,2}CONTACTS?\b|\bCONTACTS?\s*:|Investor\s+Relations\s*:", re.I | re.M)
+    r"(?:^|\t)[ \t/]*(?:[A-Za-z]+\s+){0,2}CONTACTS?\b|\bCONTACTS?\s*:|Investor\s+Relations\s*:"
+    r"|further\s+information,?\s+(?:please\s+)?contact\b", re.I | re.M)
 PERSON = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,2}$")
 NOT_PERSON = re.compile(
     r"\b(?:Inc|Corp|Co|Company|Group|Relations|Communications|Corporate|Investor|Investors|Media"
     r"|Contact|Contacts|Public|Affairs|Release|News|Immediate|Phone|Fax|Office|Department|Services"
     r"|Consulting|Helpline|Inquiries|Community|Financial|Officer|President|Director|Manager|Street"
-    r"|Road|Avenue|Suite|Korea|Nasdaq|NYSE|Stock|Market)\b", re.I)
+    r"|Road|Avenue|Suite|Korea|Nasdaq|NYSE|Stock|Market|About|Website|Email|Hotline|Toll)\b", re.I)
 
 
 def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
@@ -155,7 +156,7 @@ def _contact_blocks(doc: Document, region: Region) -> list[Region]:
         for pos, line in iter_lines(text, line_start, region.end):
             if not line.strip():
                 gap += 1
-                if gap >= 2 or not _contactish(text, pos + 1):
+                if gap >= 2 or (count > 2 and not _contactish(text, pos + 1)):
                     break
                 continue
             gap = 0
@@ -182,7 +183,7 @@ def _segments(line: str, pos: int) -> Iterator[tuple[int, str]]:
     for cstart, cell in cells(line, pos):
         for m in re.finditer(r"[^,;]+", cell):
             piece = re.sub(r"^\s*(?:or|and)\s+|\s+(?:or|and)\s*$", "", m.group(0)).strip(" /")
-            piece = re.sub(r"^(?:[A-Za-z]+\s+){0,2}Contacts?\s*:\s*", "", piece, flags=re.I)
+            piece = re.sub(r"^(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\s*:\s*|^.*\bcontact\s+", "", piece, flags=re.I)
             if piece:
                 yield cstart + m.start() + m.group(0).find(piece.split()[0]), piece
 

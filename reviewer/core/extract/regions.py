@@ -90,7 +90,7 @@ def release_region(doc: Document) -> Region | None:
 
 def _looks_like_release(doc: Document, region: Region) -> bool:
     head = doc.text[region.start : region.start + 3000]
-    return bool(re.search(r"FOR IMMEDIATE RELEASE|NEWS RELEASE|PRESS RELEASE", head, re.I))
+    return bool(re.search(r"FOR\s+IMMEDIATE\s+RELEASE|For\s+Immediate\s+Release|NEWS\s+RELEASE|PRESS\s+RELEASE", head))
 
 
 _COMPANY_START = re.compile(
