@@ -164,7 +164,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .core.evaluate import evaluate, read_gold
+    from .core.evaluate import calibration, evaluate, read_gold
     from .core.extract import extract
     from .core.ingest import ingest_bytes
 
@@ -184,8 +184,14 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return out
 
     ev = evaluate(records, root, schema, predict)
+    buckets = calibration(records, root, schema, lambda p: [
+        (c.name, c.value, c.confidence) for c in extract(ingest_bytes(p.read_bytes()), schema)])
     if args.json:
-        print(json.dumps(ev.to_json(), indent=2))
+        result = ev.to_json()
+        result["calibration"] = [{"confidence": [b.low, min(b.high, 1.0)], "values": b.values,
+                                  "correct": b.correct, "accuracy": round(b.accuracy, 4)}
+                                 for b in buckets]
+        print(json.dumps(result, indent=2))
     else:
         print(f"{'field':28} {'prec':>6} {'recall':>6} {'F1':>6} {'support':>7}")
         for name, s in sorted(ev.fields.items()):
@@ -193,6 +199,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         m = ev.micro
         print(f"{'micro':28} {m.precision:6.3f} {m.recall:6.3f} {m.f1:6.3f} {m.support:7d}"
               f"   ({ev.files} files)")
+        print("\ncalibration: confidence -> share of extracted values that are right")
+        for b in buckets:
+            if b.values:
+                print(f"  [{b.low:.2f}, {min(b.high, 1.0):.2f})  {b.correct:4d}/{b.values:<4d} {b.accuracy:6.3f}")
     for f, reason in ev.failures:
         _fail(f, reason)
     return EXIT_SOME_FAILED if ev.failures else EXIT_OK

@@ -146,3 +146,40 @@ def evaluate(
             if missing or extra:
                 ev.mismatches.append(Mismatch(rec["file"], name, sorted(missing), sorted(extra)))
     return ev
+
+
+@dataclass(slots=True)
+class Bucket:
+    low: float
+    high: float
+    values: int = 0
+    correct: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        return self.correct / self.values if self.values else 0.0
+
+
+def calibration(
+    records: Iterable[dict],
+    root: Path,
+    schema: Schema,
+    candidates: Callable[[Path], list[tuple[str, str, float]]],
+    edges: tuple[float, ...] = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0001),
+) -> list[Bucket]:
+    """How often a value extracted at each confidence is right: (name, value, confidence) per file."""
+    buckets = [Bucket(lo, hi) for lo, hi in zip(edges, edges[1:], strict=False)]
+    for rec in records:
+        try:
+            found = candidates(root / rec["file"])
+        except Exception:  # noqa: BLE001 - a file that cannot be read has no values to judge
+            continue
+        for name, value, conf in found:
+            fd = schema.get(name)
+            if fd is None or not fd.core:
+                continue
+            gold = {comparable(v, name, fd.type) for v in rec["fields"].get(name, [])}
+            bucket = next(b for b in buckets if b.low <= conf < b.high)
+            bucket.values += 1
+            bucket.correct += comparable(value, name, fd.type) in gold
+    return buckets
