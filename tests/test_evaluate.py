@@ -53,9 +53,9 @@ def test_extraction_never_falls_below_its_recorded_floor(corpus: Path, name: str
     ev = _run(corpus, name)
     assert not ev.failures
     floor = FLOORS[name]
-    assert ev.micro.f1 >= floor["micro_f1"] - 1e-9
+    assert ev.micro.f1 >= floor["micro_f1"] - 5e-5  # floors are rounded to 4 places
     below = {f: (round(s.f1, 4), floor["fields"][f]) for f, s in ev.fields.items()
-             if f in floor["fields"] and s.f1 < floor["fields"][f] - 1e-9}
+             if f in floor["fields"] and s.f1 < floor["fields"][f] - 5e-5}
     assert below == {}
 
 
