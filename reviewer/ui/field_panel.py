@@ -50,11 +50,13 @@ class FieldPanel(QTreeWidget):
         header.setStretchLastSection(False)
         self._items: dict[RowKey, QTreeWidgetItem] = {}
         self._loading = False
+        self._text = ""
         self.currentItemChanged.connect(self._current_changed)
         self.itemChanged.connect(self._item_changed)
 
-    def show_values(self, values: list[FieldValue], form_type: str | None = None) -> None:
+    def show_values(self, values: list[FieldValue], form_type: str | None = None, text: str = "") -> None:
         """Rebuild the rows for a filing's values; fields with none are listed as missing."""
+        self._text = text
         self._loading = True
         self.clear()
         self._items.clear()
@@ -103,11 +105,24 @@ class FieldPanel(QTreeWidget):
         item.setText(COL_CONF, f"{conf:.2f}" if conf is not None else "")
         if conf is not None and conf < theme.LOW_CONFIDENCE:
             item.setForeground(COL_CONF, QBrush(theme.STATE_COLOURS["rejected"]))
-        if fv and fv.extracted_value is not None and fv.rule:
-            item.setToolTip(COL_VALUE, f"extracted: {fv.extracted_value}\nrule: {fv.rule}")
+        item.setToolTip(COL_VALUE, self._evidence_tip(fv) if fv else "")
         font = QFont(item.font(COL_VALUE))
         font.setStrikeOut(state == "rejected")
         item.setFont(COL_VALUE, font)
+
+    def _evidence_tip(self, fv: FieldValue) -> str:
+        """The value in full, the text it came from, and who proposed it."""
+        lines = [fv.value or ""]
+        text = getattr(self, "_text", "")
+        if fv.span_start is not None and fv.span_end is not None and text:
+            evidence = " ".join(text[fv.span_start : fv.span_end].split())
+            lines.append(f"evidence: “{evidence[:300]}”")
+        if fv.extracted_value is not None and fv.extracted_value != fv.value:
+            lines.append(f"extracted: {fv.extracted_value}")
+        if fv.rule:
+            lines.append(f"rule: {fv.rule}")
+        lines.append(f"{fv.state} by {fv.updated_by}")
+        return "\n".join(lines)
 
     def update_value(self, fv: FieldValue) -> None:
         """Show one changed value without rebuilding the panel."""

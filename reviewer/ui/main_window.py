@@ -22,7 +22,7 @@ from .actions import create_actions, shortcut_table
 from .document_view import DocumentView
 from .field_panel import FieldPanel, RowKey
 from .queue_view import QueueView
-from .theme import SPLITTER_SIZES
+from .theme import SPLITTER_SHARES
 
 
 class MainWindow(QMainWindow):
@@ -105,13 +105,14 @@ class MainWindow(QMainWindow):
         geometry = self.settings.value("window/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
-        else:
-            self.resize(1500, 900)
+        else:  # first run: most of the screen
+            screen = self.screen().availableGeometry()
+            self.resize(int(screen.width() * 0.95), int(screen.height() * 0.92))
         state = self.settings.value("window/splitter")
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes(SPLITTER_SIZES)
+            self.splitter.setSizes([int(self.width() * share) for share in SPLITTER_SHARES])
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -133,7 +134,7 @@ class MainWindow(QMainWindow):
         spans = [(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
                  for fv in self._values if fv.state != "rejected"]
         self.viewer.show_document(doc, spans)
-        self.fields.show_values(self._values, self._form)
+        self.fields.show_values(self._values, self._form, doc.text)
         title = " · ".join(x for x in (row["company_name"], row["form_type"], row["doc_date"]) if x)
         self.setWindowTitle(f"{title or row['file_name']} — Filing Reviewer")
         self.settings.setValue("session/document", doc_id)

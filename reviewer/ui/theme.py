@@ -24,7 +24,7 @@ STATE_COLOURS = {
     "rejected": QColor(200, 60, 60),
     "missing": QColor(150, 150, 150),
 }
-SPLITTER_SIZES = [300, 800, 420]
+SPLITTER_SHARES = (0.22, 0.48, 0.30)  # queue, filing, fields: of the window width on first run
 DOCUMENT_FONT_POINT_SIZE = 10
 
 
