@@ -162,3 +162,71 @@ def test_reopening_returns_to_the_last_filing(window, qtbot, seeded_store: Path,
     window.close()
     again = open_window(qtbot, seeded_store, settings)
     assert again.doc_id == left_at
+
+
+def test_a_second_value_is_added_to_a_multi_field(window, qtbot, seeded_store: Path) -> None:
+    doc_id = window.doc_id
+    before = [v.value for v in store_repo(seeded_store).field_values(doc_id) if v.field == "ticker"]
+    add_row = [k for k in window.fields.keys() if k.field == "ticker" and k.value_id is None]
+    assert len(add_row) == 1  # one "add value" row after the ticker values
+    window._value_edited(add_row[0], "krt")
+    after = [v for v in store_repo(seeded_store).field_values(doc_id) if v.field == "ticker"]
+    assert [v.value for v in after] == before + ["KRT"]
+    assert after[-1].state == "added"
+
+
+def test_typing_shows_the_normal_form_or_what_is_expected(window) -> None:
+    assert window._validate("release_date", "Nov. 28, 2002") == ("2002-11-28", "")
+    value, message = window._validate("release_date", "soon")
+    assert value is None and "expected a date" in message
+    value, message = window._validate("event_type", "alien landing")
+    assert value is None and "one of" in message
+
+
+def test_dropping_a_folder_imports_it(window, qtbot, tmp_path: Path, seeded_store: Path) -> None:
+    from PySide6.QtCore import QMimeData, QPointF, QUrl
+    from PySide6.QtGui import QDropEvent
+
+    folder = tmp_path / "dropped"
+    folder.mkdir()
+    (folder / "a.txt").write_text("FORM 8-K\nCURRENT REPORT\nItem 8.01 Other Events\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    window.dropEvent(event)
+    qtbot.waitUntil(lambda: window.transfers.job is None, timeout=20000)
+    assert store_repo(seeded_store).db["documents"].count == 4
+
+
+def test_the_reviewer_name_from_preferences_is_stored_with_changes(window, qtbot, seeded_store: Path,
+                                                                    settings: QSettings, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Ann Analyst", True))
+    window.edit_preferences()
+    assert "reviewer: Ann Analyst" in window.status_label.text()
+    first = window.doc_id
+    press(qtbot, window.fields, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert store_repo(seeded_store).document(first)["reviewer"] == "Ann Analyst"
+    assert settings.value("reviewer/name") == "Ann Analyst"
+
+
+def test_reopening_returns_to_the_field_too(window, qtbot, seeded_store: Path, settings: QSettings) -> None:
+    key = next(k for k in window.fields.keys() if k.field == "dateline")
+    window.fields.select_key(key)
+    window.close()
+    again = open_window(qtbot, seeded_store, settings)
+    assert again.fields.current_key().field == "dateline"
+
+
+def test_clicking_a_highlight_focuses_its_field(window, qtbot) -> None:
+    editor = window.viewer.editor
+    span = next(s for s in window.viewer.highlighter.spans() if s.key.field == "ticker")
+    cursor = editor.textCursor()
+    cursor.setPosition(span.start + 1)
+    editor.setTextCursor(cursor)
+    point = editor.cursorRect(cursor).center()
+    qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.fields.current_key() == span.key
+    assert window.viewer.highlighter.focused == span.key

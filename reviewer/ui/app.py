@@ -18,10 +18,12 @@ from .transfer import Transfers
 
 def build_window(store_path: Path, who: str, settings: QSettings | None = None) -> MainWindow:
     """The window on `store_path`, ready to show (tests build it this way too)."""
+    settings = settings or QSettings("FilingReviewer", "Reviewer")
     db = open_store(store_path)
     repo = Repository(db)
+    who = settings.value("reviewer/name") or who  # Preferences override the OS user name
     session = ReviewSession(repo, load_schema([user_schema_dir()]), who)
-    window = MainWindow(repo, session, store_path, settings or QSettings("FilingReviewer", "Reviewer"))
+    window = MainWindow(repo, session, store_path, settings)
     window.transfers = Transfers(window)
     return window
 
@@ -29,9 +31,9 @@ def build_window(store_path: Path, who: str, settings: QSettings | None = None) 
 def resume(window: MainWindow) -> None:
     """Open the filing the analyst left, else the first in the queue."""
     last = window.settings.value("session/document")
-    if last is not None and window.queue.select_document(int(last)):
-        return
-    window.queue.select_row(0)
+    if last is None or not window.queue.select_document(int(last)):
+        window.queue.select_row(0)
+    window.restore_field()
 
 
 def run_gui(store_path: Path, paths: list[str], who: str) -> int:

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QTreeWidget,
+    QTreeWidgetItem,
+)
 
 from ..core.schema import FieldDef, Schema
 from ..store import FieldValue
@@ -16,6 +24,43 @@ GROUP_LABELS = {"filing": "Filing", "cover": "Cover", "press_release": "Press re
                 "event": "Event", "custom": "Custom"}
 COL_FIELD, COL_VALUE, COL_STATE, COL_CONF = range(4)
 KeyRole = Qt.ItemDataRole.UserRole + 1  # (field name, field value id or None)
+
+
+# (field, text typed) -> (normal value or None, message for the analyst)
+Validator = Callable[[str, str], tuple[str | None, str]]
+ADD_VALUE = "＋ add value"
+
+
+class ValueDelegate(QStyledItemDelegate):
+    """The value editor: shows the expected form, and checks the text as it is typed."""
+
+    def __init__(self, panel: FieldPanel) -> None:
+        super().__init__(panel)
+        self.panel = panel
+
+    def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
+        editor = QLineEdit(parent)
+        key = self.panel.itemFromIndex(index).data(0, KeyRole)
+        fd = self.panel.schema.get(key.field) if key else None
+        if fd is not None:
+            from ..core.review import EXPECTED_FORM
+
+            editor.setPlaceholderText(EXPECTED_FORM.get(fd.type, ""))
+        editor.textEdited.connect(lambda text, e=editor, k=key: self._check(e, k, text))
+        return editor
+
+    def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt's name
+        text = index.data()
+        editor.setText("" if text == ADD_VALUE else (text or ""))
+
+    def _check(self, editor: QLineEdit, key: RowKey | None, text: str) -> None:
+        if key is None or self.panel.validator is None or not text.strip():
+            editor.setStyleSheet("")
+            self.panel.hint.emit("")
+            return
+        value, message = self.panel.validator(key.field, text)
+        editor.setStyleSheet("" if value else "QLineEdit { border: 2px solid #d04040; }")
+        self.panel.hint.emit(f"→ {value}" if value else message)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +74,7 @@ class FieldPanel(QTreeWidget):
 
     focused = Signal(object)  # RowKey
     value_edited = Signal(object, str)  # RowKey, the text typed
+    hint = Signal(str)  # what the text being typed will be stored as, or what is expected
 
     def __init__(self, schema: Schema, parent=None) -> None:
         super().__init__(parent)
@@ -51,6 +97,8 @@ class FieldPanel(QTreeWidget):
         self._items: dict[RowKey, QTreeWidgetItem] = {}
         self._loading = False
         self._text = ""
+        self.validator: Validator | None = None
+        self.setItemDelegateForColumn(COL_VALUE, ValueDelegate(self))
         self.currentItemChanged.connect(self._current_changed)
         self.itemChanged.connect(self._item_changed)
 
@@ -79,6 +127,8 @@ class FieldPanel(QTreeWidget):
             entries = by_field.get(fd.name) or [None]
             for n, fv in enumerate(entries):
                 self._add_row(group, fd, fv, first=n == 0)
+            if fd.multi and entries[0] is not None:  # a row to add one more value
+                self._add_row(group, fd, None, first=False, adding=True)
         for fv in values:  # values of fields the schema no longer has still show
             if self.schema.get(fv.field) is None:
                 self._add_row(self.invisibleRootItem(), FieldDef(fv.field, fv.field, "text", "custom"),
@@ -86,19 +136,22 @@ class FieldPanel(QTreeWidget):
         self.expandAll()
         self._loading = False
 
-    def _add_row(self, parent: QTreeWidgetItem, fd: FieldDef, fv: FieldValue | None, first: bool) -> None:
+    def _add_row(self, parent: QTreeWidgetItem, fd: FieldDef, fv: FieldValue | None, first: bool,
+                 adding: bool = False) -> None:
         key = RowKey(fd.name, fv.id if fv else None)
         item = QTreeWidgetItem(parent)
         item.setData(0, KeyRole, key)
         item.setText(COL_FIELD, fd.label if first else "")
         item.setToolTip(COL_FIELD, f"{fd.name} ({fd.type}{', multi' if fd.multi else ''})\n{fd.help}")
         item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
-        self._fill(item, fv)
+        self._fill(item, fv, adding)
         self._items[key] = item
 
-    def _fill(self, item: QTreeWidgetItem, fv: FieldValue | None) -> None:
-        state = fv.state if fv else "missing"
-        item.setText(COL_VALUE, (fv.value or "") if fv else "")
+    def _fill(self, item: QTreeWidgetItem, fv: FieldValue | None, adding: bool = False) -> None:
+        state = fv.state if fv else ("" if adding else "missing")
+        item.setText(COL_VALUE, (fv.value or "") if fv else (ADD_VALUE if adding else ""))
+        if adding:
+            item.setForeground(COL_VALUE, QBrush(theme.STATE_COLOURS["missing"]))
         item.setText(COL_STATE, state)
         item.setForeground(COL_STATE, QBrush(theme.STATE_COLOURS.get(state, theme.STATE_COLOURS["missing"])))
         conf = fv.confidence if fv and fv.confidence is not None and state == "extracted" else None
@@ -156,5 +209,5 @@ class FieldPanel(QTreeWidget):
         if self._loading or column != COL_VALUE:
             return
         key = item.data(0, KeyRole)
-        if key is not None:
+        if key is not None and item.text(COL_VALUE) != ADD_VALUE:
             self.value_edited.emit(key, item.text(COL_VALUE))

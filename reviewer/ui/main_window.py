@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 1)
         self.setCentralWidget(self.splitter)
         self.setWindowTitle("Filing Reviewer")
+        self.setAcceptDrops(True)
 
         self.progress_label = QLabel()
         self.progress = QProgressBar(maximumWidth=200)
@@ -67,7 +68,8 @@ class MainWindow(QMainWindow):
         a = self.actions
         menus = {
             "&File": ["import_files", "import_folder", None, "export_csv", None, "quit"],
-            "&Edit": ["undo", "redo", None, "fill_from_selection", "reject_value", None, "find"],
+            "&Edit": ["undo", "redo", None, "fill_from_selection", "reject_value", None, "find", None,
+                      "preferences"],
             "&Review": ["review_next", "flag", None, "next_attention", "prev_attention", None,
                         "next_filing", "prev_filing"],
             "&Help": ["shortcuts", "about"],
@@ -98,6 +100,9 @@ class MainWindow(QMainWindow):
         a["about"].triggered.connect(self.show_about)
         self.queue.document_chosen.connect(self.open_document)
         self.fields.focused.connect(self._field_focused)
+        self.fields.validator = self._validate
+        self.fields.hint.connect(lambda text: self.statusBar().showMessage(text, 4000))
+        a["preferences"].triggered.connect(self.edit_preferences)
         self.fields.value_edited.connect(self._value_edited)
         self.viewer.span_clicked.connect(lambda key: self.fields.select_key(key))
 
@@ -145,6 +150,40 @@ class MainWindow(QMainWindow):
 
     def _field_focused(self, key: RowKey) -> None:
         self.viewer.focus_span(key)
+        self.settings.setValue("session/field", key.field)
+
+    def _validate(self, field: str, text: str) -> tuple[str | None, str]:
+        try:
+            return self.session.normal_value(field, text), ""
+        except InvalidValue as exc:
+            return None, str(exc)
+
+    def restore_field(self) -> None:
+        """Focus the field the analyst was on when the window was last closed."""
+        field = self.settings.value("session/field")
+        key = next((k for k in self.fields.keys() if k.field == field), None)
+        if key is not None:
+            self.fields.select_key(key)
+            self.fields.setFocus()
+
+    def edit_preferences(self) -> None:
+        name, ok = QInputDialog.getText(self, "Preferences", "Reviewer name (stored with every change):",
+                                        text=self.session.who)
+        if ok and name.strip():
+            self.session.who = name.strip()
+            self.settings.setValue("reviewer/name", self.session.who)
+            self.update_status()
+
+    # -- drag and drop: files and folders to import ---------------------------------------
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths and self.transfers.start(paths):
+            event.acceptProposedAction()
 
     def _reload_values(self) -> None:
         """After a change: values, highlights and queue row, keeping the focused field."""
