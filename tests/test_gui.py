@@ -230,3 +230,49 @@ def test_clicking_a_highlight_focuses_its_field(window, qtbot) -> None:
     qtbot.mouseClick(editor.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.fields.current_key() == span.key
     assert window.viewer.highlighter.focused == span.key
+
+
+def test_find_bar_counts_and_moves_between_matches(window, qtbot) -> None:
+    press(qtbot, window.fields, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.viewer.find_bar
+    assert bar.isVisible()
+    qtbot.keyClicks(bar.edit, "Thrunet")
+    text = window.viewer.editor.toPlainText()
+    assert bar.count.text() == f"{text.lower().count('thrunet')} matches"
+    press(qtbot, bar.edit, Qt.Key.Key_Return)
+    first = window.viewer.editor.textCursor().selectionStart()
+    press(qtbot, bar.edit, Qt.Key.Key_Return)
+    second = window.viewer.editor.textCursor().selectionStart()
+    assert text[first : first + 7].lower() == "thrunet" and second > first
+
+
+def test_ctrl_down_walks_values_needing_attention(window, qtbot) -> None:
+    order = window.session.attention(window._values, window._form)
+    press(qtbot, window.fields, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert (window.fields.current_key().field, window.fields.current_key().value_id) == order[0]
+    press(qtbot, window.fields, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert (window.fields.current_key().field, window.fields.current_key().value_id) == order[1]
+
+
+def test_flag_with_a_note(window, qtbot, seeded_store: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("check the split ratio", True))
+    press(qtbot, window.fields, Qt.Key.Key_F,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    row = store_repo(seeded_store).document(window.doc_id)
+    assert (row["status"], row["flag_note"]) == ("flagged", "check the split ratio")
+
+
+def test_export_from_the_window_asks_reviewed_or_all(window, qtbot, tmp_path: Path, monkeypatch) -> None:
+    import csv
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    press(qtbot, window.fields, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    target = tmp_path / "out.csv"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    for answer, rows in ((QMessageBox.StandardButton.Yes, 1), (QMessageBox.StandardButton.No, 3)):
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, answer=answer, **k: answer)
+        window.actions["export_csv"].trigger()
+        assert len(list(csv.DictReader(target.open(encoding="utf-8-sig")))) == rows
