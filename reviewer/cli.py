@@ -6,6 +6,7 @@ import argparse
 import getpass
 import json
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -208,6 +209,33 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     return EXIT_SOME_FAILED if ev.failures else EXIT_OK
 
 
+def cmd_reextract(args: argparse.Namespace) -> int:
+    from .reextract import reextract_all
+
+    repo = _open_repo(args)
+    bar = _ProgressBar()
+    report = reextract_all(repo, reviewer_name(), workers=args.jobs,
+                           progress=lambda d, t: bar(d, t, "re-extracting"))
+    for doc_id, reason in report.failures:
+        _fail(f"document {doc_id}", reason)
+    print(report.summary())
+    return EXIT_SOME_FAILED if report.failures else EXIT_OK
+
+
+def cmd_backup(args: argparse.Namespace) -> int:
+    from .store.migrations import online_backup
+
+    repo = _open_repo(args)
+    target = Path(args.output)
+    try:
+        online_backup(repo.conn, target)
+    except (OSError, sqlite3.Error) as exc:
+        _fail(args.output, str(exc))
+        return EXIT_SOME_FAILED
+    print(f"store copied to {target}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run_gui
 
@@ -248,6 +276,15 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("stats", help="progress and per-field states"))
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_stats)
+
+    p = with_db(sub.add_parser("reextract", help="re-run the extractor on stored filings; "
+                                                 "values a person decided are kept"))
+    p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes")
+    p.set_defaults(func=cmd_reextract)
+
+    p = with_db(sub.add_parser("backup", help="a consistent copy of the store, even while it is open"))
+    p.add_argument("output", metavar="FILE")
+    p.set_defaults(func=cmd_backup)
 
     p = sub.add_parser("evaluate", help="score the extractor on labelled filings")
     p.add_argument("gold", metavar="GOLD.jsonl")

@@ -276,3 +276,14 @@ def test_export_from_the_window_asks_reviewed_or_all(window, qtbot, tmp_path: Pa
         monkeypatch.setattr(QMessageBox, "question", lambda *a, answer=answer, **k: answer)
         window.actions["export_csv"].trigger()
         assert len(list(csv.DictReader(target.open(encoding="utf-8-sig")))) == rows
+
+
+def test_reextract_from_the_menu_keeps_decisions(window, qtbot, seeded_store: Path) -> None:
+    doc_id = window.doc_id
+    fv = next(v for v in store_repo(seeded_store).field_values(doc_id) if v.field == "dateline")
+    window.session.set_value(doc_id, "dateline", fv.id, "Seoul")
+    window.actions["reextract"].trigger()
+    qtbot.waitUntil(lambda: window.transfers.job is None, timeout=30000)
+    after = [v for v in store_repo(seeded_store).field_values(doc_id) if v.field == "dateline"]
+    assert [(v.value, v.state) for v in after] == [("Seoul", "corrected")]
+    assert "re-extracted" in window.statusBar().currentMessage()

@@ -92,16 +92,23 @@ def schema_version(db: sqlite_utils.Database) -> int:
     return db.execute("PRAGMA user_version").fetchone()[0]
 
 
-def backup_copy(db: sqlite_utils.Database, path: Path, version: int) -> Path:
-    """A consistent copy of the store beside it (SQLite online backup), before migrating."""
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-    target = path.with_name(f"{path.name}.v{version}-{stamp}.bak")
-    dest = sqlite3.connect(str(target))
+def online_backup(conn: sqlite3.Connection, target: Path) -> Path:
+    """A consistent copy of a live store (SQLite online backup), written whole or not at all."""
+    partial = target.with_name(target.name + ".part")
+    partial.unlink(missing_ok=True)
+    dest = sqlite3.connect(str(partial))
     try:
-        db.conn.backup(dest)
+        conn.backup(dest)
     finally:
         dest.close()
+    partial.replace(target)
     return target
+
+
+def backup_copy(db: sqlite_utils.Database, path: Path, version: int) -> Path:
+    """The copy written beside a store before migrating it."""
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
+    return online_backup(db.conn, path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
 
 
 def migrate(db: sqlite_utils.Database, path: Path) -> list[int]:

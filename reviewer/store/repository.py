@@ -133,7 +133,7 @@ class Repository:
                     for c in candidates
                 ],
             )
-            self._history(doc_id, None, None, "import", None, None, None, None, who, at)
+            self.append_history(doc_id, None, None, "import", None, None, None, None, who, at)
             return doc_id, True
 
     def document(self, doc_id: int) -> dict[str, Any] | None:
@@ -253,7 +253,7 @@ class Repository:
                 " updated_at, updated_by) VALUES (?,?,?,?,?,'added',?,?)",
                 (doc_id, field, value, start, end, at, who),
             )
-            self._history(doc_id, cur.lastrowid, field, "add", None, None, value, "added", who, at)
+            self.append_history(doc_id, cur.lastrowid, field, "add", None, None, value, "added", who, at)
             return self.field_value(cur.lastrowid)
 
     def restore(self, fv_id: int, value: str | None, span: tuple[int | None, int | None],
@@ -273,7 +273,7 @@ class Repository:
             " updated_at = ?, updated_by = ? WHERE id = ?",
             (value, start, end, state, at, who, fv.id),
         )
-        self._history(fv.document_id, fv.id, fv.field, action, fv.value, fv.state, value, state,
+        self.append_history(fv.document_id, fv.id, fv.field, action, fv.value, fv.state, value, state,
                       who, at)
         return self.field_value(fv.id)
 
@@ -289,14 +289,14 @@ class Repository:
                     "UPDATE field_values SET state = 'confirmed', updated_at = ?, updated_by = ?"
                     " WHERE id = ?", (at, who, fv.id),
                 )
-                self._history(doc_id, fv.id, fv.field, "confirm", fv.value, fv.state, fv.value,
+                self.append_history(doc_id, fv.id, fv.field, "confirm", fv.value, fv.state, fv.value,
                               "confirmed", who, at)
             before = self.document(doc_id)
             self.conn.execute(
                 "UPDATE documents SET status = 'reviewed', reviewer = ?, reviewed_at = ?,"
                 " attention = 0 WHERE id = ?", (who, at, doc_id),
             )
-            self._history(doc_id, None, None, "status", before["status"] if before else None,
+            self.append_history(doc_id, None, None, "status", before["status"] if before else None,
                           None, "reviewed", None, who, at)
             return len(untouched)
 
@@ -309,12 +309,12 @@ class Repository:
                 "UPDATE documents SET status = ?, flag_note = ? WHERE id = ?",
                 (status, note if status == "flagged" else before["flag_note"], doc_id),
             )
-            self._history(doc_id, None, None, "status", before["status"], None, status, None,
+            self.append_history(doc_id, None, None, "status", before["status"], None, status, None,
                           who, now())
 
     # -- history and figures ---------------------------------------------------------------
 
-    def _history(self, doc_id: int, fv_id: int | None, field: str | None, action: str,
+    def append_history(self, doc_id: int, fv_id: int | None, field: str | None, action: str,
                  before_value: str | None, before_state: str | None, after_value: str | None,
                  after_state: str | None, who: str, at: str) -> None:
         self.conn.execute(

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         a = self.actions
         menus = {
-            "&File": ["import_files", "import_folder", None, "export_csv", None, "quit"],
+            "&File": ["import_files", "import_folder", None, "export_csv", None, "reextract", None, "quit"],
             "&Edit": ["undo", "redo", None, "fill_from_selection", "reject_value", None, "find", None,
                       "preferences"],
             "&Review": ["review_next", "flag", None, "next_attention", "prev_attention", None,

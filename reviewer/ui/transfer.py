@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.export import write_csv
 from ..importer import ImportReport
-from .workers import ImportJob, start_job
+from .workers import ImportJob, ReextractJob, start_job
 
 
 class Transfers(QObject):
@@ -21,13 +21,14 @@ class Transfers(QObject):
     def __init__(self, window) -> None:
         super().__init__(window)
         self.window = window
-        self.job: ImportJob | None = None
+        self.job: ImportJob | ReextractJob | None = None
         self.thread = None
         self.last_report: ImportReport | None = None
         a = window.actions
         a["import_files"].triggered.connect(self.choose_files)
         a["import_folder"].triggered.connect(self.choose_folder)
         a["export_csv"].triggered.connect(self.export_csv)
+        a["reextract"].triggered.connect(self.reextract)
         window.cancel_button.clicked.connect(self.cancel)
 
     def choose_files(self) -> None:
@@ -50,12 +51,48 @@ class Transfers(QObject):
         self.job.progress.connect(self._progress)
         self.job.imported.connect(self._imported)
         self.job.finished.connect(self._finished)
+        self._show_progress("Importing…")
+        self.thread = start_job(self.job)
+        return True
+
+    def reextract(self) -> bool:
+        """Re-run the extractor on every stored filing; values a person decided are kept."""
+        if self.job is not None:
+            self.window.statusBar().showMessage("Another job is running", 4000)
+            return False
+        w = self.window
+        self.job = ReextractJob(w.store_path, w.session.who)
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(self._reextracted)
+        self._show_progress("Re-extracting…")
+        self.thread = start_job(self.job)
+        return True
+
+    @Slot(object)
+    def _reextracted(self, report) -> None:
+        w = self.window
+        self._stop_thread()
+        w.queue.model.reload()
+        if w.doc_id is not None:
+            w.open_document(w.doc_id)
+        w.update_status()
+        w.statusBar().showMessage(report.summary(), 10000)
+
+    def _show_progress(self, label: str) -> None:
+        w = self.window
         for widget in (w.progress_label, w.progress, w.cancel_button):
             widget.show()
         w.progress.setRange(0, 0)
-        w.progress_label.setText("Importing…")
-        self.thread = start_job(self.job)
-        return True
+        w.progress_label.setText(label)
+
+    def _stop_thread(self) -> None:
+        w = self.window
+        if self.thread is not None:
+            self.thread.quit()
+            self.thread.wait()
+        self.job = self.thread = None
+        for widget in (w.progress_label, w.progress, w.cancel_button):
+            widget.hide()
 
     def cancel(self) -> None:
         if self.job is not None:
@@ -67,7 +104,8 @@ class Transfers(QObject):
         w = self.window
         w.progress.setRange(0, max(total, 1))
         w.progress.setValue(done)
-        w.progress_label.setText(f"Importing {done}/{total}: {Path(path).name}")
+        verb = "Re-extracting" if isinstance(self.job, ReextractJob) else "Importing"
+        w.progress_label.setText(f"{verb} {done}/{total}: {Path(path).name}")
 
     @Slot(int)
     def _imported(self, _doc_id: int) -> None:
@@ -83,12 +121,7 @@ class Transfers(QObject):
     def _finished(self, report: ImportReport) -> None:
         w = self.window
         self.last_report = report
-        if self.thread is not None:
-            self.thread.quit()
-            self.thread.wait()
-        self.job = self.thread = None
-        for widget in (w.progress_label, w.progress, w.cancel_button):
-            widget.hide()
+        self._stop_thread()
         self._imported(-1)
         w.update_status()
         w.statusBar().showMessage("Import: " + report.summary(), 10000)

@@ -50,7 +50,38 @@ class ImportJob(QObject):
         self.finished.emit(report)
 
 
-def start_job(job: ImportJob) -> QThread:
+class ReextractJob(QObject):
+    """Re-runs extraction over the whole store on its own thread and connection."""
+
+    progress = Signal(int, int, str)
+    finished = Signal(object)  # the ReextractReport
+
+    def __init__(self, store_path: Path, who: str, workers: int | None = None):
+        super().__init__()
+        self.store_path, self.who, self.workers = store_path, who, workers
+        self._cancel = threading.Event()
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def run(self) -> None:
+        from ..reextract import ReextractReport, reextract_all
+
+        report = ReextractReport()
+        try:
+            db = open_store(self.store_path)
+            try:
+                report = reextract_all(Repository(db), self.who, workers=self.workers,
+                                       progress=lambda d, t: self.progress.emit(d, t, "re-extracting"),
+                                       cancelled=self._cancel.is_set)
+            finally:
+                db.conn.close()
+        except Exception as exc:  # noqa: BLE001 - reported in the window, never lost
+            report.failures.append((0, f"{type(exc).__name__}: {exc}"))
+        self.finished.emit(report)
+
+
+def start_job(job: QObject) -> QThread:
     """Run `job` on a new thread that ends (and is deleted) when the job finishes."""
     thread = QThread()
     job.moveToThread(thread)
