@@ -9,9 +9,12 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,7 +25,10 @@ from .core.ingest import ingest_bytes
 from .core.schema import Schema, load_schema
 from .store.repository import DocumentSummary, Repository
 
-POOL_THRESHOLD = 8  # fewer files than this are parsed in this process
+POOL_THRESHOLD = 8  # fewer files than this are parsed in this process (but PDFs, always apart)
+MAX_FILE_BYTES = 100 * 1024 * 1024  # larger files are refused unread
+TIME_BUDGET_S = 60  # per file, in the process that parses it
+MEMORY_BUDGET_BYTES = 3 * 1024**3  # address space of a worker process
 
 
 @dataclass(slots=True)
@@ -105,10 +111,34 @@ def _worker_schema() -> Schema:
     return _SCHEMA
 
 
-def _safe_process(data: bytes) -> Processed | str:
+class _OverBudget(Exception):
+    pass
+
+
+def _alarm(_signum, _frame) -> None:
+    raise _OverBudget
+
+
+def _limit_worker() -> None:
+    """Pool initializer: a worker may not grow past the memory budget."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BUDGET_BYTES, MEMORY_BUDGET_BYTES))
+    except (ImportError, ValueError, OSError):  # not on this platform: the time budget still holds
+        pass
+
+
+def _safe_process(data: bytes, budget_s: int = TIME_BUDGET_S) -> Processed | str:
     """process() for a pool worker: a failure comes back as its reason, never a traceback."""
+    timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
+    if timed:
+        previous = signal.signal(signal.SIGALRM, _alarm)
+        signal.alarm(budget_s)
     try:
         return process(data)
+    except _OverBudget:
+        return f"took longer than {budget_s} s to read (the time budget per file); refused"
     except IngestError as exc:
         return str(exc)
     except RecursionError:
@@ -117,13 +147,27 @@ def _safe_process(data: bytes) -> Processed | str:
         return "too large to read in memory"
     except Exception as exc:  # noqa: BLE001 - a bad file must never stop the batch
         return f"internal error while reading: {type(exc).__name__}: {exc}"
+    finally:
+        if timed:
+            signal.alarm(0)
+            signal.signal(signal.SIGALRM, previous)
 
 
 def _read(path: Path) -> bytes | str:
     try:
+        if path.is_symlink():
+            try:
+                path.resolve(strict=True)
+            except RuntimeError:
+                return "a symbolic link loop"
         if not path.is_file():
             return "not a regular file" if path.exists() else "no such file (or a broken link)"
-        return path.read_bytes()
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return (f"{size / 2**20:,.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB limit per file; "
+                    "split or trim it")
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
     except PermissionError:
         return "permission denied"
     except OSError as exc:
@@ -149,11 +193,20 @@ def import_paths(
     files = list(iter_files(paths, report.failures))
     total = len(files)
     workers = workers if workers is not None else (os.cpu_count() or 1)
-    pool = None
-    if workers > 1 and total >= POOL_THRESHOLD:
-        pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
-    pending: dict[Future, tuple[str, bytes, str]] = {}
+    pool: ProcessPoolExecutor | None = None
+    use_pool_for_all = workers > 1 and total >= POOL_THRESHOLD
+    pending: dict[Future, tuple[str, bytes, str, int, ProcessPoolExecutor]] = {}
     done = 0
+
+    def new_pool() -> ProcessPoolExecutor:
+        return ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("spawn"),
+                                   initializer=_limit_worker)
+
+    def submit(path: str, data: bytes, sha: str, tries: int = 0) -> None:
+        nonlocal pool
+        if pool is None:
+            pool = new_pool()
+        pending[pool.submit(_safe_process, data)] = (path, data, sha, tries, pool)
 
     def store(path: str, data: bytes, sha: str, result: Processed | str) -> None:
         if isinstance(result, str):
@@ -169,16 +222,26 @@ def import_paths(
             on_imported(doc_id)
 
     def drain(block: bool) -> None:
-        nonlocal done
+        nonlocal done, pool
         if not pending:
             return
         finished, _ = wait(list(pending), timeout=None if block else 0, return_when=FIRST_COMPLETED)
         for fut in finished:
-            path, data, sha = pending.pop(fut)
+            path, data, sha, tries, owner = pending.pop(fut)
             try:
                 result = fut.result()
-            except Exception as exc:  # noqa: BLE001 - a worker that died takes only its file
-                result = f"reader crashed: {type(exc).__name__}"
+            except BrokenProcessPool:
+                # A worker died (a crash, or the memory budget): the pool is gone. Start a new
+                # one and give each file another chance; a file that kills a worker twice is refused.
+                if pool is owner:
+                    owner.shutdown(wait=False, cancel_futures=True)
+                    pool = None
+                if tries == 0:
+                    submit(path, data, sha, tries + 1)
+                    continue
+                result = "the reader crashed on this file (twice); refused"
+            except Exception as exc:  # noqa: BLE001 - a worker error takes only its file
+                result = f"reader failed: {type(exc).__name__}"
             store(path, data, sha, result)
             done += 1
             if progress:
@@ -205,14 +268,14 @@ def import_paths(
                 if progress:
                     progress(done, total, spath)
                 continue
-            if pool is None:
+            if not use_pool_for_all and not data.lstrip()[:5] == b"%PDF-":
                 store(spath, data, sha, _safe_process(data))
                 done += 1
                 if progress:
                     progress(done, total, spath)
-            else:
-                pending[pool.submit(_safe_process, data)] = (spath, data, sha)
-                while len(pending) >= workers * 2:
+            else:  # PDFs always, and everything in large batches: parsed in worker processes
+                submit(spath, data, sha)
+                while len(pending) >= max(1, workers) * 2:
                     drain(block=True)
                 drain(block=False)
         while pending:

@@ -14,6 +14,7 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
+MIN_TEXT_CHARS = 16  # the shortest text that can still be a filing or an exhibit
 # C0 controls other than tab, LF, FF, CR: a text file has almost none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -79,6 +80,9 @@ def ingest_text(data: bytes) -> Document:
     if looks_binary(text):
         raise IngestError("binary data, not a filing (no text, HTML, SGML or PDF content found)")
     text = normalize_text(text)
+    if len(text.strip()) < MIN_TEXT_CHARS:
+        n = len(text.strip())
+        raise IngestError(f"only {n} character{'s' if n != 1 else ''} of text: too short to be a filing")
     doc = Document(text=text, format="text", parts=[Part("body", 0, len(text), format="text")])
     if encoding not in ("utf-8", "ascii"):
         doc.notices.append(f"decoded as {encoding}")
