@@ -83,6 +83,10 @@ class Repository:
         finally:
             self._depth = 0
 
+    def data_version(self) -> int:
+        """Changes when another connection commits to the store (SQLite's PRAGMA data_version)."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     # -- documents -------------------------------------------------------------------------
 
     def find_by_sha(self, sha256: str) -> int | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -61,6 +61,10 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.queue.model.reload()
         self.update_status()
+        self._seen_version = repo.data_version()
+        self.watch = QTimer(self, interval=1000)
+        self.watch.timeout.connect(self.refresh_if_changed)
+        self.watch.start()
 
     # -- construction ----------------------------------------------------------------------
 
@@ -200,6 +204,20 @@ class MainWindow(QMainWindow):
             self.viewer.highlighter.set_focused(key)
         self.queue.model.refresh_rows([self.doc_id])
         self.update_status()
+
+    def refresh_if_changed(self) -> bool:
+        """Show what another window or `reviewer import` committed (not while a value is edited)."""
+        version = self.repo.data_version()
+        if version == self._seen_version or self.fields.state() == self.fields.State.EditingState:
+            return False
+        self._seen_version = version
+        current = self.queue.current_document()
+        self.queue.model.reload()
+        if current is not None:
+            self.queue.select_document(current, emit=False)
+        self._reload_values()
+        self.update_status()
+        return True
 
     def update_status(self) -> None:
         stats = self.repo.stats()

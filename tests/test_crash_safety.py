@@ -1,0 +1,89 @@
+"""A process killed (SIGKILL) at any moment never costs a committed change or leaves half a filing."""
+
+from __future__ import annotations
+
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from reviewer.importer import _safe_process, import_paths
+from reviewer.store import Repository, open_store
+
+HELPERS = Path(__file__).resolve().parent / "helpers"
+TRIALS = 20
+
+
+def _check_store(path: Path) -> Repository:
+    repo = Repository(open_store(path))
+    assert repo.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    orphans = repo.conn.execute(
+        "SELECT count(*) FROM documents d LEFT JOIN document_content c ON c.document_id = d.id"
+        " WHERE c.document_id IS NULL").fetchone()[0]
+    assert orphans == 0
+    return repo
+
+
+def test_import_killed_at_random_moments(corpus: Path, tmp_path: Path) -> None:
+    from reviewer.core.extract import extract
+    from reviewer.core.ingest import ingest_bytes
+    from reviewer.core.schema import load_schema
+
+    store = tmp_path / "kill.db"
+    rng = random.Random(7)
+    source = corpus / "raw" / "edgar-txt"
+    schema = load_schema()
+    for _ in range(TRIALS):
+        proc = subprocess.Popen([sys.executable, "-m", "reviewer", "import", "-j", "1", "--db", str(store),
+                                 str(source)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.3, 2.5))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        repo = _check_store(store)
+        for doc_id in repo.document_ids()[-3:]:  # the last filings written: whole, with all their fields
+            expected = len(extract(ingest_bytes(repo.raw_bytes(doc_id)), schema))
+            assert len(repo.field_values(doc_id)) == expected
+        repo.db.conn.close()
+    repo = Repository(open_store(store))
+    report = import_paths(repo, [source], "t", workers=1)  # and the store takes the rest afterwards
+    assert not [f for f in report.failures if "internal" in f.reason]
+    assert repo.db["documents"].count == len(list(source.iterdir()))
+
+
+def test_review_changes_killed_at_random_moments(tmp_path: Path) -> None:
+    store = tmp_path / "review.db"
+    seeds = Path(__file__).resolve().parent.parent / "resources" / "samples"
+    repo = Repository(open_store(store))
+    import_paths(repo, [seeds], "t", workers=1)
+    repo.db.conn.close()
+    rng = random.Random(11)
+    reported: list[tuple[int, str]] = []
+    for _ in range(TRIALS):
+        proc = subprocess.Popen([sys.executable, str(HELPERS / "apply_changes.py"), str(store)],
+                                stdout=subprocess.PIPE, text=True)
+        time.sleep(rng.uniform(0.4, 1.2))
+        proc.send_signal(signal.SIGKILL)
+        out, _ = proc.communicate()
+        reported += [(int(line.split()[1]), line.split(" ", 2)[2]) for line in out.splitlines()
+                     if line.startswith("saved ")]
+        _check_store(store).db.conn.close()
+    assert len(reported) > TRIALS  # the helper did commit changes before each kill
+    repo = _check_store(store)
+    history = {(h["field_value_id"], h["after_value"]) for h in repo.history()}
+    lost = [r for r in reported if r not in history]
+    assert lost == []
+
+
+def test_a_parse_over_the_time_budget_is_stopped(monkeypatch) -> None:
+    import reviewer.importer as importer
+
+    def slow(data, schema=None):
+        time.sleep(5)
+
+    monkeypatch.setattr(importer, "process", slow)
+    t0 = time.perf_counter()
+    result = _safe_process(b"anything", budget_s=1)
+    assert time.perf_counter() - t0 < 3
+    assert result == "took longer than 1 s to read (the time budget per file); refused"
