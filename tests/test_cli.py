@@ -118,3 +118,32 @@ def test_store_that_cannot_be_opened_is_one_line(tmp_path: Path, capsys) -> None
 def test_version() -> None:
     result = run("--version")
     assert result.returncode == 0 and result.stdout.startswith("reviewer ")
+
+
+def test_csv_cells_that_would_run_as_formulas_are_neutralised() -> None:
+    from reviewer.core.export import safe_cell
+
+    assert safe_cell("=HYPERLINK(\"http://x\")") == "'=HYPERLINK(\"http://x\")"
+    assert safe_cell("+1 847-286-9669") == "'+1 847-286-9669"
+    assert safe_cell("@SUM(A1)") == "'@SUM(A1)"
+    assert safe_cell("\tx") == "'\tx" and safe_cell("\rx") == "'\rx"
+    assert safe_cell("-12.5") == "-12.5"  # a real negative number is kept
+    assert safe_cell("-1 evil") == "'-1 evil"
+    assert safe_cell("Korea Thrunet") == "Korea Thrunet"
+
+
+def test_file_names_in_a_filing_are_never_written(tmp_path: Path) -> None:
+    evil = (
+        "<SEC-DOCUMENT>x\n<SEC-HEADER>\nACCESSION NUMBER:\t0000000000-24-000009\n</SEC-HEADER>\n"
+        "<DOCUMENT>\n<TYPE>EX-99.1\n<FILENAME>../../escaped.txt\n<TEXT>\nPress release text here.\n"
+        "</TEXT>\n</DOCUMENT>\n"
+    )
+    work = tmp_path / "a" / "b"
+    work.mkdir(parents=True)
+    (work / "evil.txt").write_text(evil)
+    before = {p for p in tmp_path.rglob("*")}
+    result = subprocess.run([sys.executable, "-m", "reviewer", "import", "--db", str(tmp_path / "s.db"),
+                             str(work / "evil.txt")], capture_output=True, text=True, cwd=work, timeout=60)
+    assert result.returncode == 0
+    created = {p for p in tmp_path.rglob("*")} - before
+    assert {p.name for p in created} <= {"s.db", "s.db-wal", "s.db-shm"}

@@ -140,3 +140,49 @@ def test_stats_count_documents_and_states(repo: Repository) -> None:
     stats = repo.stats()
     assert stats["documents"] == 2 and stats["reviewed"] == 1
     assert stats["fields"]["form_type"] == {"confirmed": 1, "extracted": 1}
+
+
+def test_an_older_store_is_migrated_with_a_backup_beside_it(tmp_path: Path) -> None:
+    from reviewer.store.db import connect
+    from reviewer.store.migrations import migrate
+
+    path = tmp_path / "old.db"
+    conn = connect(path)
+    conn.execute("PRAGMA journal_mode = WAL")
+    import sqlite_utils
+
+    old = sqlite_utils.Database(conn)
+    migrate(old, path, upto=1)  # a store written by the first release
+    add(Repository(old))
+    conn.close()
+    db = open_store(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST
+    assert "documents_company_name" in {i.name for i in db["documents"].indexes}
+    assert Repository(db).document_ids() == [1]
+    backups = list(tmp_path.glob("old.db.v1-*.bak"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert copy.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
+
+
+def test_a_failing_migration_leaves_the_store_as_it_was(tmp_path: Path, monkeypatch) -> None:
+    from reviewer.store import migrations
+
+    path = tmp_path / "s.db"
+    db = open_store(path)
+    db.conn.execute("PRAGMA user_version = 1")
+    db.conn.execute("DROP INDEX IF EXISTS documents_form_type")
+    db.conn.close()
+
+    def broken(conn) -> None:
+        conn.execute("CREATE INDEX documents_form_type ON documents(form_type)")
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(migrations, "MIGRATIONS", [migrations.MIGRATIONS[0], (2, "broken", broken)])
+    with pytest.raises(StoreError, match="cannot migrate"):
+        open_store(path)
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert "documents_form_type" not in {r[0] for r in conn.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'index'")}

@@ -82,8 +82,16 @@ def _v1(conn: sqlite3.Connection) -> None:
             conn.execute(statement if "TRIGGER" not in statement else statement + ";")
 
 
+def _v2(conn: sqlite3.Connection) -> None:
+    """Indexes for the queue's sort and filter columns, and for a value's history."""
+    for column in ("form_type", "company_name", "doc_date", "file_name", "attention"):
+        conn.execute(f"CREATE INDEX documents_{column} ON documents({column})")
+    conn.execute("CREATE INDEX history_field_value ON history(field_value_id)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, content, field values and append-only history", _v1),
+    (2, "indexes for the queue and for a value's history", _v2),
 ]
 LATEST = MIGRATIONS[-1][0]
 
@@ -111,22 +119,23 @@ def backup_copy(db: sqlite_utils.Database, path: Path, version: int) -> Path:
     return online_backup(db.conn, path.with_name(f"{path.name}.v{version}-{stamp}.bak"))
 
 
-def migrate(db: sqlite_utils.Database, path: Path) -> list[int]:
-    """Apply the migrations the store lacks; returns the versions applied."""
+def migrate(db: sqlite_utils.Database, path: Path, upto: int | None = None) -> list[int]:
+    """Apply the migrations the store lacks (up to `upto`, for tests); returns the versions applied."""
     current = schema_version(db)
+    target = LATEST if upto is None else upto
     if current > LATEST:
         raise ValueError(
             f"made by a newer Filing Reviewer (schema {current}, this version knows {LATEST}); "
             "not modified"
         )
-    if current == LATEST:
+    if current >= target:
         return []
     if current > 0:
         backup_copy(db, path, current)
     applied = []
     conn = db.conn
     for version, _name, step in MIGRATIONS:
-        if version <= current:
+        if version <= current or version > target:
             continue
         conn.execute("BEGIN IMMEDIATE")
         try:
