@@ -12,7 +12,7 @@ def resources_dir() -> Path:
     here = Path(__file__).resolve().parent
     candidates = [
         Path(getattr(sys, "_MEIPASS", "")) / "resources" if hasattr(sys, "_MEIPASS") else None,
-        here / "resources",  # installed wheel: shipped inside the package
+        here / "_resources",  # installed wheel: shipped inside the package
         here.parent / "resources",  # source tree
     ]
     for c in candidates:

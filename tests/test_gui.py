@@ -287,3 +287,15 @@ def test_reextract_from_the_menu_keeps_decisions(window, qtbot, seeded_store: Pa
     after = [v for v in store_repo(seeded_store).field_values(doc_id) if v.field == "dateline"]
     assert [(v.value, v.state) for v in after] == [("Seoul", "corrected")]
     assert "re-extracted" in window.statusBar().currentMessage()
+
+
+def test_first_run_on_an_empty_store_opens_the_samples(qtbot, tmp_path: Path, settings: QSettings) -> None:
+    from reviewer.ui.app import offer_samples
+
+    window = build_window(tmp_path / "empty.db", "tester", settings)
+    qtbot.addWidget(window)
+    assert offer_samples(window)
+    qtbot.waitUntil(lambda: window.transfers.job is None, timeout=20000)
+    assert window.queue.model.rowCount() == 3
+    assert window.doc_id is not None
+    assert not offer_samples(window)  # once only: a user who deletes them is not pestered

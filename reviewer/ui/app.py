@@ -6,11 +6,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.review import ReviewSession
 from ..core.schema import SchemaError, load_schema
 from ..paths import user_schema_dir
+from ..resources import resource, sample_filings
 from ..store import Repository, StoreError, open_store
 from .main_window import MainWindow
 from .transfer import Transfers
@@ -25,7 +27,16 @@ def build_window(store_path: Path, who: str, settings: QSettings | None = None) 
     session = ReviewSession(repo, load_schema([user_schema_dir()]), who)
     window = MainWindow(repo, session, store_path, settings)
     window.transfers = Transfers(window)
+    window.setWindowIcon(app_icon())
     return window
+
+
+def app_icon() -> QIcon:
+    """The application icon in every size shipped (resources/icons)."""
+    icon = QIcon()
+    for png in sorted(resource("icons").glob("filing-reviewer-*.png")):
+        icon.addFile(str(png))
+    return icon
 
 
 def resume(window: MainWindow) -> None:
@@ -40,6 +51,8 @@ def run_gui(store_path: Path, paths: list[str], who: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Filing Reviewer")
     app.setOrganizationName("FilingReviewer")
+    app.setDesktopFileName("io.github.filingreviewer.FilingReviewer")
+    app.setWindowIcon(app_icon())
     try:
         window = build_window(store_path, who)
     except (StoreError, SchemaError) as exc:
@@ -50,4 +63,19 @@ def run_gui(store_path: Path, paths: list[str], who: str) -> int:
     resume(window)
     if paths:
         window.transfers.start(paths)
+    else:
+        offer_samples(window)
     return app.exec()
+
+
+def first_run(window: MainWindow) -> bool:
+    """An empty store opened by someone who has never imported: show them the samples."""
+    return window.repo.stats()["documents"] == 0 and not window.settings.value("session/samples_offered")
+
+
+def offer_samples(window: MainWindow) -> bool:
+    """Import the bundled sample filings once, so a new user sees a real filing at once."""
+    if not first_run(window):
+        return False
+    window.settings.setValue("session/samples_offered", True)
+    return window.transfers.start([str(p) for p in sample_filings()])
