@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench lint clean
+.PHONY: run test bench bundle lint clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,6 +24,13 @@ test: $(STAMP)
 ## bench: measure, and rewrite BENCHMARKS.md
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python bench/run.py
+
+## bundle: a one-folder application in dist/reviewer (PyInstaller), then checked
+bundle: $(STAMP)
+	$(BIN)/python -m pip install --quiet "pyinstaller>=6.10"
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/reviewer.spec
+	bash packaging/check_bundle.sh
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -239,7 +239,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from .ui.app import run_gui
 
-    return run_gui(_store_path(args), list(getattr(args, "paths", []) or []), reviewer_name())
+    return run_gui(_store_path(args), list(getattr(args, "paths", []) or []), reviewer_name(),
+                   quit_after_ms=getattr(args, "quit_after", None))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -255,6 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_db(sub.add_parser("gui", help="open the review window"))
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders to import first")
+    p.add_argument("--quit-after", type=int, metavar="MS", help=argparse.SUPPRESS)  # smoke tests, benchmarks
     p.set_defaults(func=cmd_gui)
 
     p = with_db(sub.add_parser("import", help="import files and folders (recursive), extract"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -47,7 +47,7 @@ def resume(window: MainWindow) -> None:
     window.restore_field()
 
 
-def run_gui(store_path: Path, paths: list[str], who: str) -> int:
+def run_gui(store_path: Path, paths: list[str], who: str, quit_after_ms: int | None = None) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Filing Reviewer")
     app.setOrganizationName("FilingReviewer")
@@ -61,6 +61,10 @@ def run_gui(store_path: Path, paths: list[str], who: str) -> int:
         return 1
     window.show()
     resume(window)
+    if quit_after_ms is not None:  # smoke test and cold-start benchmark: say when shown, then quit
+        app.processEvents()
+        print(f"window shown: {window.queue.model.rowCount()} filings in the queue", flush=True)
+        QTimer.singleShot(quit_after_ms, app.quit)
     if paths:
         window.transfers.start(paths)
     else:
