@@ -151,6 +151,10 @@ def test_import_runs_in_the_background_and_fills_the_queue(window, qtbot, tmp_pa
     qtbot.waitUntil(lambda: window.transfers.job is None, timeout=20000)
     report = window.transfers.last_report
     assert len(report.imported) == 1 and len(report.failures) == 1
+    dialog = window.transfers.report_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert [dialog.table.item(0, c).text() for c in (0, 2)] == [
+        "bad.zip", "a ZIP archive, not a filing; unpack or convert it first"]
     assert store_repo(seeded_store).db["documents"].count == 4
     assert window.queue.model.rowCount() == 4
 

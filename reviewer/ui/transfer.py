@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.export import write_csv
 from ..importer import ImportReport
+from .import_report import ImportReportDialog
 from .workers import ImportJob, ReextractJob, start_job
 
 
@@ -24,6 +25,7 @@ class Transfers(QObject):
         self.job: ImportJob | ReextractJob | None = None
         self.thread = None
         self.last_report: ImportReport | None = None
+        self.report_dialog: ImportReportDialog | None = None
         a = window.actions
         a["import_files"].triggered.connect(self.choose_files)
         a["import_folder"].triggered.connect(self.choose_folder)
@@ -126,13 +128,8 @@ class Transfers(QObject):
         w.update_status()
         w.statusBar().showMessage("Import: " + report.summary(), 10000)
         if report.failures:
-            lines = "\n".join(f"{f.path}: {f.reason}" for f in report.failures[:200])
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import report",
-                              f"{report.summary()}\n\n{len(report.failures)} file(s) could not be imported.",
-                              parent=w)
-            box.setDetailedText(lines)
-            box.setObjectName("import_report")
-            box.open()
+            self.report_dialog = ImportReportDialog(report, w)
+            self.report_dialog.show()
 
     def export_csv(self) -> None:
         w = self.window
