@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import os
 import platform
+import random
 import re
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -202,6 +205,124 @@ def bench_next_filing() -> list[str]:
     return rows
 
 
+def make_store(path: Path, n: int) -> None:
+    """A store of n reviewed filings with ten values each, written directly (fast)."""
+    from reviewer.store import open_store
+
+    db = open_store(path)
+    conn = db.conn
+    rng = random.Random(1)
+    companies = ["Korea Thrunet Co., Ltd.", "Apple Computer, Inc.", "The Southern Company", "Oracle Corp",
+                 "Ford Motor Company", "PepsiCo, Inc.", "eBay Inc.", "TASER International, Inc."]
+    forms = ["8-K", "6-K", "10-K", "10-Q", "8-K/A"]
+    text = "FORM 8-K\nCURRENT REPORT\n" + "Item 8.01 Other Events. The registrant reports news.\n" * 20
+    conn.execute("BEGIN")
+    for i in range(1, n + 1):
+        company = f"{rng.choice(companies)} {i % 997}"
+        conn.execute(
+            "INSERT INTO documents (id, sha256, source_path, file_name, format, size, imported_at,"
+            " extractor_version, status, reviewer, reviewed_at, form_type, company_name, doc_date,"
+            " attention) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (i, f"{i:064x}", f"/filings/{i}.txt", f"{i}.txt", "text", len(text), "2026-01-01T00:00:00",
+             "bench", "reviewed", "bench", "2026-01-02T00:00:00", rng.choice(forms), company,
+             f"20{rng.randrange(0, 26):02d}-{rng.randrange(1, 13):02d}-{rng.randrange(1, 29):02d}",
+             rng.randrange(0, 4)))
+        conn.execute("INSERT INTO document_content VALUES (?,?,?,?)", (i, text.encode(), text, "{}"))
+        conn.executemany(
+            "INSERT INTO field_values (document_id, field, extracted_value, value, span_start, span_end,"
+            " confidence, rule, state, updated_at, updated_by) VALUES (?,?,?,?,0,8,0.9,'b','confirmed',"
+            "'2026-01-02','bench')",
+            [(i, name, value, value) for name, value in (
+                ("form_type", "8-K"), ("company_name", company), ("cik", str(i)),
+                ("filed_date", "2024-01-05"), ("period_of_report", "2024-01-04"), ("item", "8.01"),
+                ("item", "9.01"), ("exhibit", "99.1"), ("signer_name", "Jane Doe"),
+                ("event_type", "other"))])
+    conn.execute("COMMIT")
+    conn.close()
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def bench_queue_and_export(n: int = 100_000) -> list[str]:
+    from PySide6.QtCore import QSettings
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.core.export import write_csv
+    from reviewer.ui.app import build_window
+
+    app = QApplication.instance() or QApplication([])
+    rows = ["| measure | result |", "|---|---|"]
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Path(tmp) / "big.db"
+        t0 = time.perf_counter()
+        make_store(store, n)
+        rows.append(f"| generate a store of {n:,} reviewed filings (10 values each) | {time.perf_counter() - t0:.1f} s |")
+        before = rss_mb()
+        t0 = time.perf_counter()
+        window = build_window(store, "bench", QSettings(str(Path(tmp) / "s.ini"), QSettings.Format.IniFormat))
+        window.queue.status_combo.setCurrentIndex(3)  # all
+        window.show()
+        window.queue.select_row(0)
+        app.processEvents()
+        rows.append(f"| window ready with the {window.queue.model.rowCount():,}-filing queue | "
+                    f"{(time.perf_counter() - t0) * 1000:.0f} ms |")
+        times = []
+        for word in ("Oracle", "8-K/A", "12345", "Thrunet 9"):
+            t0 = time.perf_counter()
+            window.queue.filter_edit.setText(word)
+            window.queue.apply_filter()
+            app.processEvents()
+            times.append(time.perf_counter() - t0)
+        rows.append(f"| filter the queue (4 filters, p50 / max) | {pct(times, .5) * 1000:.0f} / "
+                    f"{max(times) * 1000:.0f} ms |")
+        window.queue.filter_edit.setText("")
+        window.queue.apply_filter()
+        times = []
+        for col in (2, 3, 1):
+            t0 = time.perf_counter()
+            window.queue.table.sortByColumn(col, window.queue.table.horizontalHeader().sortIndicatorOrder())
+            app.processEvents()
+            times.append(time.perf_counter() - t0)
+        rows.append(f"| sort the queue (company, date, form; p50 / max) | {pct(times, .5) * 1000:.0f} / "
+                    f"{max(times) * 1000:.0f} ms |")
+        rows.append(f"| resident memory with the store open (process total; store added) | "
+                    f"{rss_mb():.0f} MB ({rss_mb() - before:+.0f} MB) |")
+        t0 = time.perf_counter()
+        with open(Path(tmp) / "out.csv", "w", encoding="utf-8-sig", newline="") as fh:
+            written = write_csv(fh, window.session.schema, window.repo.export_rows(include_unreviewed=False))
+        rows.append(f"| export {written:,} reviewed filings to CSV | {time.perf_counter() - t0:.1f} s |")
+        window.close()
+        window.repo.db.conn.close()
+    return rows
+
+
+def bench_cold_start(runs: int = 5) -> str:
+    """Process start to window shown (reviewer gui --quit-after), on a small store."""
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=tmp, XDG_DATA_HOME=tmp)
+        store = Path(tmp) / "cold.db"
+        reviewer = str(Path(sys.executable).with_name("reviewer"))
+        subprocess.run([reviewer, "import", "--db", str(store), str(ROOT / "resources" / "samples")],
+                       env=env, capture_output=True, check=True)
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            proc = subprocess.Popen([reviewer, "gui", "--db", str(store), "--quit-after", "0"], env=env,
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+            for line in proc.stdout:
+                if line.startswith("window shown"):
+                    times.append(time.perf_counter() - t0)
+                    break
+            proc.wait(timeout=60)
+    return (f"Process start to window shown (`reviewer gui --quit-after 0`), {runs} runs: "
+            f"p50 {statistics.median(times) * 1000:.0f} ms, max {max(times) * 1000:.0f} ms.")
+
+
 def main() -> None:
     files = corpus_files()
     started = time.perf_counter()
@@ -211,6 +332,8 @@ def main() -> None:
         ("PDF", bench_pdf(files)),
         ("Extraction", [bench_extract_typical(files)]),
         ("Next filing in the window (offscreen)", bench_next_filing()),
+        ("Queue and export at scale", bench_queue_and_export()),
+        ("Cold start", [bench_cold_start()]),
     ]
     machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
     lines = [
