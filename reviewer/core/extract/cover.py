@@ -75,9 +75,8 @@ def _combined_registrants(doc: Document, cover: Region) -> Iterator[Candidate]:
     if not file_no:
         return
     yield _c("commission_file_number", file_no.group(0), file_no.start(), file_no.end(), 0.93, "combined")
-    tail = text[file_no.end() : min(cover.end, file_no.end() + 600)]
-    pieces = [(file_no.end() + m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.group(0).strip())
-              for m in re.finditer(r"[^\t\n]+", tail) if m.group(0).strip()]
+    pieces = [c for pos, line in iter_lines(text, file_no.end(), min(cover.end, file_no.end() + 600))
+              for c in cells(line, pos)]
     if not pieces:
         return
     name_start, name = pieces[0]
@@ -144,6 +143,33 @@ def _registrant(doc: Document, cover: Region) -> Iterator[Candidate]:
     if re.search(r"[A-Za-z]", cell) and len(cell) < 120:
         value = clean_text(cell)
         yield _c("company_name", value, start, start + len(cell.rstrip(" ,;:")), 0.92, "registrant")
+
+
+def _cell_above(doc: Document, label_start: int, floor: int) -> tuple[int, str] | None:
+    """The value over a caption cell in a row of captions: same cell number (tab rows) or columns."""
+    text = doc.text
+    line_start = text.rfind("\n", floor, label_start) + 1
+    line_end = text.find("\n", label_start)
+    captions = cells(text[line_start : line_end if line_end >= 0 else None], line_start)
+    index = next((i for i, c in enumerate(captions) if c[0] <= label_start < c[0] + len(c[1])), None)
+    if index is None or len(captions) < 2:
+        return None
+    pos = line_start - 1
+    for _ in range(3):  # the nearest row above with as many cells (rules and blank lines skipped)
+        if pos <= floor:
+            return None
+        prev = text.rfind("\n", floor, pos) + 1
+        line = text[prev:pos]
+        pos = prev - 1
+        if not line.strip() or is_rule(line):
+            continue
+        row = cells(line, prev)
+        if len(row) == len(captions):
+            return row[index]
+        if "\t" not in line and len(row) >= 2:
+            return _same_column(doc, row, label_start)
+        return None
+    return None
 
 
 def _same_column(doc: Document, row: list[tuple[int, str]], label_start: int) -> tuple[int, str] | None:
@@ -224,6 +250,11 @@ def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
 def _file_number(doc: Document, cover: Region) -> Iterator[Candidate]:
     text = doc.text
     for m in FILE_LABEL.finditer(text, cover.start, cover.end):
+        aligned = _cell_above(doc, m.start(), cover.start)
+        if aligned is not None and FILE_NO.fullmatch(aligned[1]):
+            start, value = aligned
+            yield _c("commission_file_number", value, start, start + len(value), 0.92, "file_number")
+            return
         best = None
         for f in FILE_NO.finditer(text, max(cover.start, m.start() - 300), min(cover.end, m.end() + 200)):
             distance = m.start() - f.end() if f.end() <= m.start() else f.start() - m.end()

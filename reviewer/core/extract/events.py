@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from ..document import Document
 from .candidate import Candidate
 from .cover import form_type_of
+from .form_body import reported_items
 from .normalize import DATE_RE, date_from_match, parse_integer
 from .regions import Region, find_dateline, form_region, release_region
 
@@ -67,13 +68,10 @@ def _news(doc: Document) -> list[tuple[Region, bool]]:
     form = form_region(doc)
     if release is None and (form_type_of(doc) or "").startswith("6-K"):
         out.append((Region(form.start, min(form.end, form.start + 8000)), True))
-    items = list(re.finditer(r"^[ \t]*ITEM[ \t]*[-–—]?[ \t]*(\d{1,2}(?:\.\d{2})?)\.?", doc.text[form.start : form.end],
-                             re.I | re.M))
-    for m in items:
-        code = m.group(1)
+    for m in reported_items(doc, form):
+        code = m.group("code")
         named = code in ITEM_EVENTS or ("." not in code and code in OLD_ITEM_EVENTS)
-        start = form.start + m.start()
-        out.append((Region(start, min(form.end, start + 1200)), not named))
+        out.append((Region(m.start(), min(form.end, m.start() + 1200)), not named))
     return out
 
 
@@ -91,11 +89,11 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
     form = form_type_of(doc) or ""
     found: dict[str, Candidate] = {}
     if form.startswith("8-K") or not form:
-        for m in re.finditer(r"^[ \t]*ITEM[ \t]*[-–—]?[ \t]*(\d{1,2}\.\d{2}|\d{1,2})\b", doc.text, re.I | re.M):
-            code = m.group(1)
+        for m in reported_items(doc, form_region(doc)):
+            code = m.group("code")
             name = ITEM_EVENTS.get(code) or (OLD_ITEM_EVENTS.get(code) if "." not in code else None)
-            if name and name not in found and _in_form(doc, m.start()):
-                found[name] = _c("event_type", name, m.start(), m.end(), 0.8, "item")
+            if name and name not in found:
+                found[name] = _c("event_type", name, m.start(), m.end("code"), 0.8, "item")
     news = _news(doc)
     for region, scan in news:
         if not scan:
@@ -114,11 +112,6 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
         found[name] = _c("event_type", name, region.start, min(region.end, region.start + 40), 0.4, name)
     yield from found.values()
     yield from _details(doc, [r for r, _ in news], set(found))
-
-
-def _in_form(doc: Document, pos: int) -> bool:
-    form = form_region(doc)
-    return form.start <= pos < form.end
 
 
 def _first_date(text: str, start: int, end: int) -> tuple[str, int, int] | None:

@@ -42,7 +42,8 @@ def form_body_rules(doc: Document) -> Iterator[Candidate]:
     yield from _signature(doc, region)
 
 
-def _items(doc: Document, region) -> Iterator[Candidate]:
+def reported_items(doc: Document, region) -> list[re.Match[str]]:
+    """The 8-K item headings whose items are reported (not those marked None or Not applicable)."""
     found = []
     filed = (doc.header.get("filed_date") or [""])[0] if doc.header else ""
     for m in ITEM_HEADING.finditer(doc.text, region.start, region.end):
@@ -54,7 +55,13 @@ def _items(doc: Document, region) -> Iterator[Candidate]:
             old = filed < "20040823" if filed else True
             if not old or not re.match(r"\s*[A-Z]", title):
                 continue
-        found.append(_c("item", code, m.start("code"), m.end("code"), 0.92, "item_heading"))
+        found.append(m)
+    return found
+
+
+def _items(doc: Document, region) -> Iterator[Candidate]:
+    found = [_c("item", m.group("code"), m.start("code"), m.end("code"), 0.92, "item_heading")
+             for m in reported_items(doc, region)]
     if found:
         yield from found
         return

@@ -154,4 +154,4 @@ def is_label(cell: str) -> bool:
 
 def is_rule(line: str) -> bool:
     s = line.strip()
-    return bool(s) and set(s) <= set("-_=*~ ")
+    return bool(s) and set(s) <= set("-_=*~ \t")
