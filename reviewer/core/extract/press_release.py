@@ -34,7 +34,8 @@ NOT_PERSON = re.compile(
     r"\b(?:Inc|Corp|Co|Company|Group|Relations|Communications|Corporate|Investor|Investors|Media"
     r"|Contact|Contacts|Public|Affairs|Release|News|Immediate|Phone|Fax|Office|Department|Services"
     r"|Consulting|Helpline|Inquiries|Community|Financial|Officer|President|Director|Manager|Street"
-    r"|Road|Avenue|Suite|Korea|Nasdaq|NYSE|Stock|Market|About|Website|Email|Hotline|Toll)\b", re.I)
+    r"|Road|Avenue|Suite|Korea|Nasdaq|NYSE|Stock|Market|About|Website|Email|Hotline|Toll|Advisors"
+    r"|Partners|Associates|Capital|Agency|Strategies|LLC|Ltd|Bank|Trust)\b", re.I)
 
 
 def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
@@ -66,38 +67,83 @@ def _form_or_body(doc: Document) -> Region:
     return form_region(doc)
 
 
-def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Candidate]:
-    """The lines just above the dateline paragraph (skipping blank lines), up to three."""
+_NOT_TITLE = re.compile(
+    r"^(?:Exhibit|EX-)\s*99|^-+\s*Page\s+\d|^(?:FOR\s+IMMEDIATE\s+RELEASE|NEWS\s+RELEASE|PRESS\s+RELEASE"
+    r"|NEWS|For\s+Immediate\s+Release)\b|^[•▪●◦*–—-]\s|^</?(?:PAGE|TABLE|CAPTION|S|C|FN)>|^={3,}", re.I)
+
+
+def _blocks_above(doc: Document, region: Region, end: int, limit: int = 4) -> list[list[tuple[int, str]]]:
+    """The blocks of lines (separated by blank lines) above `end`, nearest last; stops at a
+    letterhead, contact table or caption."""
     text = doc.text
-    pos = text.rfind("\n", region.start, dateline_start)
-    lines: list[tuple[int, str]] = []
-    while pos > region.start and len(lines) < 4:
+    blocks: list[list[tuple[int, str]]] = []
+    current: list[tuple[int, str]] = []
+    pos = text.rfind("\n", region.start, end)
+    while pos > region.start and len(blocks) < limit:
         prev = text.rfind("\n", region.start, pos) + 1
         line = text[prev:pos]
         pos = prev - 1
         if not line.strip() or is_rule(line):
-            if lines:
-                break
+            if current:
+                blocks.insert(0, current)
+                current = []
             continue
-        lines.insert(0, (prev, line))
-    if not lines or len(lines) > 3:
-        lines = lines[-1:] if lines else []
-    pieces = []
-    for start, line in lines:
-        row = cells(line, start)
-        if len(row) != 1 or EMAIL.search(line) or PHONE.search(line) or CONTACT_WORD.search(line):
-            pieces = []  # a contact table or letterhead, not a title
+        row = cells(line, prev)
+        if len(row) != 1 or EMAIL.search(line) or PHONE.search(line) or CONTACT_WORD.search(line) \
+                or _NOT_TITLE.match(row[0][1]):
+            break
+        if DATE_RE.fullmatch(row[0][1].strip(" .")):  # the release's own date line
+            if current:
+                blocks.insert(0, current)
+                current = []
             continue
-        if DATE_RE.fullmatch(row[0][1].strip(" .")):
-            continue
-        pieces.append(row[0])
-    pieces = [p for p in pieces if not re.match(r"^(?:Exhibit|EX-)\s*99", p[1], re.I)
-              and not re.fullmatch(r"[\W\d]*", p[1])]
-    if pieces and not parse_date(pieces[-1][1]) == pieces[-1][1]:
-        value = clean_text(" ".join(p[1] for p in pieces)).rstrip(".")
-        if 10 <= len(value) <= 250 and not DATE_RE.fullmatch(value):
-            end = pieces[-1][0] + len(pieces[-1][1])
-            yield _c("headline", value, pieces[0][0], end, 0.75, "headline")
+        current.insert(0, row[0])
+    if current and len(blocks) < limit:
+        blocks.insert(0, current)
+    return blocks
+
+
+def _title_like(block: list[tuple[int, str]]) -> bool:
+    """A headline is short, and set in capitals or title case (a sub-headline is a sentence)."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", " ".join(c for _, c in block))
+    if not words or len(block) > 3:
+        return False
+    small = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "as",
+             "from", "its", "vs", "per", "into", "over", "than"}
+    capital = sum(1 for w in words if w[0].isupper() or w.lower() in small)
+    return capital / len(words) >= 0.8
+
+
+_SMALL_END = re.compile(r"(?:\b(?:of|to|and|or|the|a|an|for|in|on|at|by|with|as|from|its|&)|[,:;–—-])\s*$", re.I)
+_SMALL_START = re.compile(r"^(?:of|to|and|or|the|for|in|on|at|by|with|as|from|its|&)\b", re.I)
+
+
+def _wrapped_title(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The title's own lines: a line continues it only when the title was wrapped mid-phrase."""
+    out = block[:1]
+    for prev, line in zip(block, block[1:], strict=False):
+        wrapped = _SMALL_END.search(prev[1]) or _SMALL_START.match(line[1]) or (
+            prev[1].isupper() and line[1].isupper()) or (len(prev[1]) >= 45 and _title_like([line]))
+        if not wrapped:
+            break
+        out.append(line)
+    return out
+
+
+def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Candidate]:
+    """The release's title: the topmost title-like block above the dateline paragraph."""
+    blocks = [b for b in _blocks_above(doc, region, dateline_start)
+              if not re.fullmatch(r"[\W\d]*", " ".join(c for _, c in b))]
+    if not blocks:
+        return
+    titled = [b for b in blocks if _title_like(b)]
+    block = titled[0] if titled else blocks[-1]
+    block = _wrapped_title(block[:3])
+    value = clean_text(" ".join(c for _, c in block)).rstrip(".")
+    if 10 <= len(value) <= 250 and not DATE_RE.fullmatch(value):
+        end = block[-1][0] + len(block[-1][1])
+        confidence = 0.8 if titled else 0.55
+        yield _c("headline", value, block[0][0], end, confidence, "headline")
 
 
 def _release_date(doc: Document, region: Region, dl: re.Match[str]) -> Iterator[Candidate]:

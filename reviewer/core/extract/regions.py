@@ -25,6 +25,7 @@ DATELINE_DATE = (
 DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z.'&]*(?:[ ,]+(?:and\s+)?[A-Z][A-Za-z.'&]*){0,5}?)"
     r"(?:\s*[,(]\s*|\s*[-—–]+\s*|\s+)"
+    r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:(?P<date>{DATELINE_DATE})\s*\)?\s*)?"
     r"(?P<wire>/\s*\w[\w -]*\s*/\s*|\(?\s*(?:BUSINESS\s+WIRE|PRNewswire[\w-]*|GLOBE\s*NEWSWIRE"
     r"|Marketwire|ACCESSWIRE)\s*\)?\s*)?"
@@ -93,6 +94,9 @@ def _looks_like_release(doc: Document, region: Region) -> bool:
     return bool(re.search(r"FOR\s+IMMEDIATE\s+RELEASE|For\s+Immediate\s+Release|NEWS\s+RELEASE|PRESS\s+RELEASE", head))
 
 
+_NOT_PLACE = re.compile(
+    r"\b(?:GAAP|SUMMARY|CORPORATION|CORP|INC|COMPANY|LTD|TRUST|RESULTS|REPORT|QUARTER|TOTAL|NET|"
+    r"REVENUES?|INCOME|STATEMENTS?|FINANCIAL|SECURITIES|COMMISSION|EXCHANGE)\b", re.I)
 _COMPANY_START = re.compile(
     r"\s*(?:The\s+)?[A-Z][\w.&'-]*(?:[ ,]+[A-Z][\w.&'-]*){0,4},?\s+(?:Inc|Corp|Co|Company|Ltd|LLC|plc)\b")
 
@@ -103,7 +107,7 @@ def find_dateline(doc: Document, region: Region) -> re.Match[str] | None:
     for m in DATELINE.finditer(doc.text, region.start, end):
         place = m.group("place")
         if len(place) < 3 or re.match(r"(?:EXHIBIT|ITEM|DATE|CONTACT|NOTE|SIGNATURE|TABLE|PAGE|FORM)\b",
-                                       place, re.I):
+                                       place, re.I) or _NOT_PLACE.search(place):
             continue
         if not m.group("date") and not m.group("wire") and not place.split(",")[0].isupper() \
                 and not _COMPANY_START.match(doc.text, m.end()):
