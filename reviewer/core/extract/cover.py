@@ -12,7 +12,7 @@ from .normalize import DATE_RE, MONTH_YEAR_RE, MONTHS, clean_text, date_from_mat
 from .regions import Region, cells, cover_region, is_label, is_rule, iter_lines
 
 FORM_TITLE = re.compile(
-    r"\bFORM\s+(\d{1,2}-[A-Z]{1,2}(?:405)?(?:/A)?|\d{2}-F(?:/A)?|40-F|S-\d(?:/A)?|DEF\s?14A|SD)\b")
+    r"\bFORM\s+(\d{1,2}-[A-Z]{1,2}(?:405)?(?:/A)?|\d{2}-F(?:/A)?|40-F|S-\d(?:/A)?|DEF\s?14A|SD)\b", re.I)
 NAME_LABEL = re.compile(
     r"\(\s*(?:Exact\s+name\s+of\s+(?:the\s+)?registrant|Name\s+of\s+(?:the\s+)?registrant"
     r"|Registrant'?s?\s+Name|Translation\s+of\s+registrant)[^)]*\)?", re.I)
@@ -21,7 +21,7 @@ FILE_LABEL = re.compile(r"Commission\s+File\s*(?:Number|No\b\.?)|\bFile\s+No\.|\
 # 0-10030, 000-30344, 001-35992, 1-416, 333-06718; not phone numbers, IRS numbers or ZIP+4.
 FILE_NO = re.compile(r"(?<![\d-])(?:0\d{0,2}|[1-9]|333|81[14])-\d{3,6}(?![\d-])")
 REPORT_DATE_LABEL = re.compile(r"Date\s+of\s+(?:Report|earliest\s+event)", re.I)
-PERIOD_ENDED = re.compile(r"(?:fiscal\s+year|quarterly\s+period|period)\s+ended:?\s*", re.I)
+PERIOD_ENDED = re.compile(r"(?:fiscal\s+year|year|quarterly\s+period|quarter|period)\s+ended:?\s*", re.I)
 MONTH_OF = re.compile(r"For\s+the\s+month\s+of:?\s*", re.I)
 ZIP = re.compile(r"^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 CHECKED = "xX☒✓✔■☑"
@@ -279,6 +279,10 @@ def _address(doc: Document, cover: Region) -> Iterator[Candidate]:
             parts.append((start, cell))
     if not parts:
         return
+    if not zips:  # "(Address ...)<tab>10504": the ZIP in a cell after the caption
+        line_end = doc.text.find("\n", m.end())
+        after = cells(doc.text[m.end() : line_end if line_end >= 0 else None], m.end())
+        zips += [c for c in after if ZIP.match(c[1])][:1]
     if not zips:  # "(Address ...)" then the ZIP code printed below it, over its "(Zip Code)"
         below = re.compile(r"[^\n]*\n(?:[ \t]*\n)?[ \t]*(\d{5}(?:-\d{4})?)[ \t]*\n[ \t]*\(Zip", re.I).match(
             doc.text, m.end())
@@ -306,7 +310,7 @@ def _annual_report_box(doc: Document, cover: Region) -> Iterator[Candidate]:
             return
 
 
-_TICKER = re.compile(r"^[A-Z][A-Z0-9]{0,5}[a-z]?$")
+_TICKER = re.compile(r"^[A-Z][A-Z0-9]{0,5}(?: \d{2}[A-Z]?)?[a-z]?$")
 _EXCHANGE = re.compile(r"(?:Exchange|Nasdaq|NASDAQ|NYSE|Market)", re.I)
 _NOT_TICKER = {"N/A", "NONE", "LLC", "NYSE", "NASDAQ", "THE", "INC"}
 

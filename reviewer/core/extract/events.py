@@ -68,7 +68,7 @@ def _news(doc: Document) -> list[tuple[Region, bool]]:
     form = form_region(doc)
     if release is None and (form_type_of(doc) or "").startswith("6-K"):
         out.append((Region(form.start, min(form.end, form.start + 8000)), True))
-    for m in reported_items(doc, form):
+    for m in reported_items(doc, form) if (form_type_of(doc) or "").startswith("8-K") else []:
         code = m.group("code")
         named = code in ITEM_EVENTS or ("." not in code and code in OLD_ITEM_EVENTS)
         out.append((Region(m.start(), min(form.end, m.start() + 1200)), not named))
@@ -87,6 +87,8 @@ def _paragraphs(doc: Document, region: Region) -> Iterator[tuple[int, str]]:
 
 def event_rules(doc: Document) -> Iterator[Candidate]:
     form = form_type_of(doc) or ""
+    if not (form.startswith(("8-K", "6-K")) or (not form and release_region(doc) is not None)):
+        return  # annual and quarterly reports, proxies, registrations: their items are not news
     found: dict[str, Candidate] = {}
     if form.startswith("8-K") or not form:
         for m in reported_items(doc, form_region(doc)):

@@ -29,7 +29,18 @@ EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n(?:[ \t]*\
 
 
 def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
+    if name == "signer_title":
+        value = _without_trailing_date(value)
     return Candidate(name, value, start, end, conf, f"form.{rule}")
+
+
+def _without_trailing_date(title: str) -> str:
+    """A signature table's date column is not part of the signer's title."""
+    dates = list(DATE_RE.finditer(title))
+    last = dates[-1] if dates else None
+    if last is not None and not title[last.end() :].strip(" ,."):
+        return title[: last.start()].rstrip(" ,")
+    return title
 
 
 def form_body_rules(doc: Document) -> Iterator[Candidate]:
@@ -104,7 +115,7 @@ def _exhibits(doc: Document, region) -> Iterator[Candidate]:
 
 SIGNATURE_HEADING = re.compile(r"^[ \t]*S ?I ?G ?N ?A ?T ?U ?R ?E ?S?[ \t]*$", re.M)
 SIGNED_SENTENCE = re.compile(r"caused\s+this\s+report\s+to\s+be\s+signed\s+on\s+its\s+behalf[^.]*\.", re.I)
-_NAME = r"[A-Z][A-Za-z.'’-]*(?: +[A-Z][A-Za-z.'’-]*){1,4}"
+_NAME = r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
 
 
 def _signature(doc: Document, region) -> Iterator[Candidate]:
