@@ -174,6 +174,16 @@ def _read(path: Path) -> bytes | str:
         return f"cannot read: {exc.strerror or exc}"
 
 
+def _isolated(data: bytes) -> Processed | str:
+    """Read one file in a worker process of its own: a crash there is this file's alone."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_limit_worker) as solo:
+        try:
+            return solo.submit(_safe_process, data).result()
+        except BrokenProcessPool:
+            return "the reader crashed on this file (twice); refused"
+
+
 Progress = Callable[[int, int, str], None]  # (done, total, current path)
 
 
@@ -195,18 +205,24 @@ def import_paths(
     workers = workers if workers is not None else (os.cpu_count() or 1)
     pool: ProcessPoolExecutor | None = None
     use_pool_for_all = workers > 1 and total >= POOL_THRESHOLD
-    pending: dict[Future, tuple[str, bytes, str, int, ProcessPoolExecutor]] = {}
+    pending: dict[Future, tuple[str, bytes, str, ProcessPoolExecutor]] = {}
     done = 0
 
     def new_pool() -> ProcessPoolExecutor:
         return ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("spawn"),
                                    initializer=_limit_worker)
 
-    def submit(path: str, data: bytes, sha: str, tries: int = 0) -> None:
+    def submit(path: str, data: bytes, sha: str) -> None:
         nonlocal pool
         if pool is None:
             pool = new_pool()
-        pending[pool.submit(_safe_process, data)] = (path, data, sha, tries, pool)
+        try:
+            future = pool.submit(_safe_process, data)
+        except BrokenProcessPool:  # it broke before any of its files told us: start afresh
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = new_pool()
+            future = pool.submit(_safe_process, data)
+        pending[future] = (path, data, sha, pool)
 
     def store(path: str, data: bytes, sha: str, result: Processed | str) -> None:
         if isinstance(result, str):
@@ -227,19 +243,16 @@ def import_paths(
             return
         finished, _ = wait(list(pending), timeout=None if block else 0, return_when=FIRST_COMPLETED)
         for fut in finished:
-            path, data, sha, tries, owner = pending.pop(fut)
+            path, data, sha, owner = pending.pop(fut)
             try:
                 result = fut.result()
             except BrokenProcessPool:
-                # A worker died (a crash, or the memory budget): the pool is gone. Start a new
-                # one and give each file another chance; a file that kills a worker twice is refused.
+                # A worker died (a crash, or the memory budget) and took the pool with it. Every
+                # file it held is read again alone, so only the file that kills a reader is refused.
                 if pool is owner:
                     owner.shutdown(wait=False, cancel_futures=True)
                     pool = None
-                if tries == 0:
-                    submit(path, data, sha, tries + 1)
-                    continue
-                result = "the reader crashed on this file (twice); refused"
+                result = _isolated(data)
             except Exception as exc:  # noqa: BLE001 - a worker error takes only its file
                 result = f"reader failed: {type(exc).__name__}"
             store(path, data, sha, result)

@@ -87,3 +87,37 @@ def test_a_parse_over_the_time_budget_is_stopped(monkeypatch) -> None:
     result = _safe_process(b"anything", budget_s=1)
     assert time.perf_counter() - t0 < 3
     assert result == "took longer than 1 s to read (the time budget per file); refused"
+
+
+def test_a_worker_over_the_memory_budget_fails_its_file_only() -> None:
+    code = (
+        "import reviewer.importer as i\n"
+        "i.MEMORY_BUDGET_BYTES = 400 * 2**20\n"
+        "i._limit_worker()\n"
+        "try:\n"
+        "    bytearray(800 * 2**20)\n"
+        "except MemoryError:\n"
+        "    print('refused')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "refused"
+
+
+def test_a_reader_that_crashes_costs_only_its_file(tmp_path: Path, repo: Repository, monkeypatch) -> None:
+    import reviewer.importer as importer
+
+    sys.path.insert(0, str(HELPERS))
+    monkeypatch.setenv("PYTHONPATH", str(HELPERS))  # the spawned workers import the helper too
+    import crashy
+
+    monkeypatch.setattr(importer, "_safe_process", crashy.process)
+    files = []
+    for i in range(10):
+        f = tmp_path / f"f{i}.txt"
+        f.write_bytes(b"FORM 8-K\nCURRENT REPORT\nItem 8.01 Other Events\n" + (b"CRASH\n" if i == 4 else b"")
+                      + f"number {i}\n".encode())
+        files.append(f)
+    report = importer.import_paths(repo, files, "t", workers=2)
+    assert [(Path(f.path).name, f.reason) for f in report.failures] == [
+        ("f4.txt", "the reader crashed on this file (twice); refused")]
+    assert len(report.imported) == 9
