@@ -105,11 +105,22 @@ class _Writer:
         return "".join(self.chunks)
 
 
+_LOWER: dict[str, str] = {}
+
+
 def _tag(el: etree._Element) -> str:
     tag = el.tag
     if not isinstance(tag, str):
         return ""  # comments, processing instructions, entities
-    return tag.lower()
+    lower = _LOWER.get(tag)
+    if lower is None:
+        lower = _LOWER.setdefault(tag, tag.lower())
+    return lower
+
+
+def _hidden(el: etree._Element) -> bool:
+    style = el.get("style")
+    return bool(style) and "none" in style.lower() and bool(_HIDDEN.search(style))
 
 
 def html_to_text(markup: str) -> str:
@@ -136,7 +147,7 @@ def html_to_text(markup: str) -> str:
     for event, el in walker:
         tag = _tag(el)
         if event == "start":
-            if not tag or tag in _SKIP or _HIDDEN.search(el.get("style") or ""):
+            if not tag or tag in _SKIP or _hidden(el):
                 walker.skip_subtree()
                 if el.tail:
                     out.text(el.tail, pre_depth > 0)
