@@ -303,3 +303,22 @@ def test_first_run_on_an_empty_store_opens_the_samples(qtbot, tmp_path: Path, se
     assert window.queue.model.rowCount() == 3
     assert window.doc_id is not None
     assert not offer_samples(window)  # once only: a user who deletes them is not pestered
+
+
+def test_a_large_next_filing_is_laid_out_in_the_background(window, qtbot, seeded_store: Path) -> None:
+    from reviewer.core.document import Document, Part
+    from reviewer.store.repository import DocumentSummary
+
+    repo = store_repo(seeded_store)
+    text = "Item 8.01 Other Events. A long filing line of text.\n" * 30_000  # 1.5 MB
+    big, _ = repo.add_document(sha256="b" * 64, source_path="big.txt", raw=text.encode(),
+                               document=Document(text, "text", [Part("body", 0, len(text))]),
+                               candidates=[], extractor_version="t", summary=DocumentSummary(), who="t")
+    window.queue.model.reload()
+    window.queue.select_row(window.queue.model.row_of(big) - 1)  # the filing before it
+    qtbot.waitUntil(lambda: big in window.prefetch._ready, timeout=10000)
+    prebuilt = window.prefetch._ready[big][1]
+    press(qtbot, window.fields, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.doc_id == big
+    assert window.viewer.editor.document() is prebuilt
+    assert window.viewer.editor.toPlainText() == text

@@ -238,20 +238,33 @@ class DocumentView(QWidget):
         self._offsets = Utf16Offsets("")
         self._text = ""
         self._part_starts: list[int] = []
+        self._prebuilt: QTextDocument | None = None
 
-    def show_document(self, doc: Document, spans: list[tuple[int, int, object, str]]) -> None:
-        """Show `doc` with spans (start, end, key, group) in Python offsets."""
-        mono = doc.format in ("edgar", "text")
+    @staticmethod
+    def font_for(fmt: str) -> QFont:
+        """Monospaced for text and SGML filings (their columns matter), proportional otherwise."""
+        mono = fmt in ("edgar", "text")
         font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont) if mono else QFont()
         font.setPointSize(theme.DOCUMENT_FONT_POINT_SIZE)
-        self.editor.document().setDefaultFont(font)
+        return font
+
+    def show_document(self, doc: Document, spans: list[tuple[int, int, object, str]],
+                      prebuilt: QTextDocument | None = None) -> None:
+        """Show `doc` with spans (start, end, key, group) in Python offsets; `prebuilt` is its
+        text already laid out in the background (see prefetch.py)."""
+        mono = doc.format in ("edgar", "text")
         self.editor.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap if mono
                                     else QPlainTextEdit.LineWrapMode.WidgetWidth)
         self._offsets = Utf16Offsets(doc.text)
         self._text = doc.text
         self.highlighter.focused = None
         self.highlighter.set_spans([])
-        self.editor.setPlainText(doc.text)
+        if prebuilt is not None:
+            self._prebuilt = prebuilt  # the editor does not own it: keep it alive while shown
+            self.editor.setDocument(prebuilt)
+        else:
+            self.editor.document().setDefaultFont(self.font_for(doc.format))
+            self.editor.setPlainText(doc.text)
         self.highlighter.set_spans([
             Span(self._offsets.to_qt(s), self._offsets.to_qt(e), key, group)
             for s, e, key, group in spans if s is not None and e is not None

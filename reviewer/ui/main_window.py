@@ -21,6 +21,7 @@ from ..store import Repository
 from .actions import create_actions, shortcut_table
 from .document_view import DocumentView
 from .field_panel import FieldPanel, RowKey
+from .prefetch import Prefetcher
 from .queue_view import QueueView
 from .theme import SPLITTER_SHARES
 
@@ -61,6 +62,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self.queue.model.reload()
         self.update_status()
+        self.prefetch = Prefetcher(store_path, self)
         self._seen_version = repo.data_version()
         self.watch = QTimer(self, interval=1000)
         self.watch.timeout.connect(self.refresh_if_changed)
@@ -124,6 +126,8 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([int(self.width() * share) for share in SPLITTER_SHARES])
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.prefetch.stop()
+        self.watch.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         if self.doc_id is not None:
@@ -139,14 +143,24 @@ class MainWindow(QMainWindow):
         self.doc_id = doc_id
         self._form = row["form_type"]
         self._values = self.repo.field_values(doc_id)
-        doc = self.repo.load_document(doc_id)
+        ready = self.prefetch.take(doc_id)
+        doc = ready[0] if ready else self.repo.load_document(doc_id)
         spans = [(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
                  for fv in self._values if fv.state != "rejected"]
-        self.viewer.show_document(doc, spans)
+        self.viewer.show_document(doc, spans, prebuilt=ready[1] if ready else None)
         self.fields.show_values(self._values, self._form, doc.text)
         title = " · ".join(x for x in (row["company_name"], row["form_type"], row["doc_date"]) if x)
         self.setWindowTitle(f"{title or row['file_name']} — Filing Reviewer")
         self.settings.setValue("session/document", doc_id)
+        self._prefetch_next(doc_id)
+
+    def _prefetch_next(self, doc_id: int) -> None:
+        """Lay out the next filing of the queue while this one is read, if it is large."""
+        next_id = self.queue.model.document_id(self.queue.model.row_of(doc_id) + 1)
+        if next_id is not None:
+            row = self.repo.document(next_id)
+            if row is not None:
+                self.prefetch.want(next_id, row["size"], self.viewer.font_for(row["format"]))
 
     def _group(self, field: str) -> str:
         fd = self.session.schema.get(field)
@@ -211,6 +225,7 @@ class MainWindow(QMainWindow):
         if version == self._seen_version or self.fields.state() == self.fields.State.EditingState:
             return False
         self._seen_version = version
+        self.prefetch.clear()  # another writer may have changed a filing's text
         current = self.queue.current_document()
         self.queue.model.reload()
         if current is not None:

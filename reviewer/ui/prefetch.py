@@ -1,0 +1,85 @@
+"""Prefetch: while the analyst reads a filing, the next large one is laid out off the GUI thread.
+
+Building the QTextDocument of a 10 MB filing costs ~0.3 s; attaching a built one ~0.08 s.
+QTextDocument is reentrant: it is built on the worker thread, then handed to the GUI thread.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtGui import QFont, QTextDocument
+from PySide6.QtWidgets import QPlainTextDocumentLayout
+
+from ..core.document import Document
+from ..store import Repository, open_store
+
+LARGE_BYTES = 1_000_000  # smaller filings open fast enough without help
+
+
+class _Builder(QObject):
+    built = Signal(int, object, object)  # doc_id, Document, QTextDocument (owned by the GUI thread)
+
+    def __init__(self, store_path: Path) -> None:
+        super().__init__()
+        self.store_path = store_path
+        self._repo: Repository | None = None
+
+    @Slot(int, object)
+    def build(self, doc_id: int, font: QFont) -> None:
+        if self._repo is None:  # a connection of this thread's own
+            self._repo = Repository(open_store(self.store_path))
+        try:
+            doc = self._repo.load_document(doc_id)
+        except KeyError:
+            return
+        qdoc = QTextDocument()
+        qdoc.setDocumentLayout(QPlainTextDocumentLayout(qdoc))
+        qdoc.setDefaultFont(font)
+        qdoc.setUndoRedoEnabled(False)
+        qdoc.setPlainText(doc.text)
+        qdoc.moveToThread(QCoreApplication.instance().thread())
+        self.built.emit(doc_id, doc, qdoc)
+
+
+class Prefetcher(QObject):
+    """Builds the documents of large filings ahead of time; keeps the last two."""
+
+    request = Signal(int, object)
+
+    def __init__(self, store_path: Path, parent=None) -> None:
+        super().__init__(parent)
+        self._thread = QThread(self)
+        self._builder = _Builder(store_path)
+        self._builder.moveToThread(self._thread)
+        self.request.connect(self._builder.build)
+        self._builder.built.connect(self._store)
+        self._thread.start()
+        self._ready: dict[int, tuple[Document, QTextDocument]] = {}
+        self._asked: set[int] = set()
+
+    def want(self, doc_id: int, size: int, font: QFont) -> None:
+        """Lay out `doc_id` in the background if it is large and not already under way."""
+        if size >= LARGE_BYTES and doc_id not in self._ready and doc_id not in self._asked:
+            self._asked.add(doc_id)
+            self.request.emit(doc_id, QFont(font))
+
+    def take(self, doc_id: int) -> tuple[Document, QTextDocument] | None:
+        self._asked.discard(doc_id)
+        return self._ready.pop(doc_id, None)
+
+    @Slot(int, object, object)
+    def _store(self, doc_id: int, doc: Document, qdoc: QTextDocument) -> None:
+        self._asked.discard(doc_id)
+        self._ready[doc_id] = (doc, qdoc)
+        while len(self._ready) > 2:
+            self._ready.pop(next(iter(self._ready)))
+
+    def clear(self) -> None:
+        self._ready.clear()
+        self._asked.clear()
+
+    def stop(self) -> None:
+        self._thread.quit()
+        self._thread.wait()
