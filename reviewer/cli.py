@@ -165,7 +165,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .core.evaluate import calibration, evaluate, read_gold
+    from .core.evaluate import calibration, evaluate, extractor_predictions, read_gold
     from .core.extract import extract
     from .core.ingest import ingest_bytes
 
@@ -178,13 +178,7 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     root = Path(args.root) if args.root else gold.parent.parent
     schema = _schema()
 
-    def predict(path: Path) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for c in extract(ingest_bytes(path.read_bytes()), schema):
-            out.setdefault(c.name, []).append(c.value)
-        return out
-
-    ev = evaluate(records, root, schema, predict)
+    ev = evaluate(records, root, schema, extractor_predictions(schema))
     buckets = calibration(records, root, schema, lambda p: [
         (c.name, c.value, c.confidence) for c in extract(ingest_bytes(p.read_bytes()), schema)])
     if args.json:

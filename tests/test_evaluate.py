@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from reviewer.core.evaluate import comparable, evaluate, read_gold, score_file
-from reviewer.core.extract import extract
-from reviewer.core.ingest import ingest_bytes
+from reviewer.core.evaluate import (
+    comparable,
+    evaluate,
+    extractor_predictions,
+    read_gold,
+    score_file,
+)
 from reviewer.core.schema import load_schema
 
 FLOORS = json.loads((Path(__file__).parent / "extraction_floors.json").read_text())
@@ -37,14 +41,7 @@ def test_multi_fields_are_scored_as_sets() -> None:
 
 def _run(corpus: Path, name: str):
     schema = load_schema()
-
-    def predict(path: Path) -> dict[str, list[str]]:
-        out: dict[str, list[str]] = {}
-        for c in extract(ingest_bytes(path.read_bytes()), schema):
-            out.setdefault(c.name, []).append(c.value)
-        return out
-
-    return evaluate(read_gold(corpus / "gold" / name), corpus, schema, predict)
+    return evaluate(read_gold(corpus / "gold" / name), corpus, schema, extractor_predictions(schema))
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))

@@ -183,3 +183,17 @@ def calibration(
             bucket.values += 1
             bucket.correct += comparable(value, name, fd.type) in gold
     return buckets
+
+
+def extractor_predictions(schema: Schema) -> Callable[[Path], dict[str, list[str]]]:
+    """The extractor as `evaluate` sees it: a file's path in, {field: [values]} out."""
+    from .extract import extract
+    from .ingest import ingest_bytes
+
+    def predict(path: Path) -> dict[str, list[str]]:
+        out: dict[str, list[str]] = {}
+        for c in extract(ingest_bytes(path.read_bytes()), schema):
+            out.setdefault(c.name, []).append(c.value)
+        return out
+
+    return predict

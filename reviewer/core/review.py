@@ -95,16 +95,16 @@ class ReviewSession:
         return fv
 
     def reject(self, fv_id: int) -> Any:
-        old = self.repo.field_value(fv_id)
-        fv = self.repo.reject(fv_id, self.who)
-        self._record(Change(old.document_id, f"reject {old.field}",
-                            [(fv_id, _state_of(old), _state_of(fv))]))
-        return fv
+        """The document does not state this value."""
+        return self._decide(fv_id, self.repo.reject, "reject")
 
     def confirm(self, fv_id: int) -> Any:
+        return self._decide(fv_id, self.repo.confirm, "confirm")
+
+    def _decide(self, fv_id: int, apply: Any, verb: str) -> Any:
         old = self.repo.field_value(fv_id)
-        fv = self.repo.confirm(fv_id, self.who)
-        self._record(Change(old.document_id, f"confirm {old.field}",
+        fv = apply(fv_id, self.who)
+        self._record(Change(old.document_id, f"{verb} {old.field}",
                             [(fv_id, _state_of(old), _state_of(fv))]))
         return fv
 
