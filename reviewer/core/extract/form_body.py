@@ -22,7 +22,7 @@ EXHIBIT_SECTION = re.compile(
     re.I | re.M)
 EXHIBIT_NO = re.compile(r"^(?:Exhibit\s+(?:No\.\s*)?)?(\d{1,3}(?:\.\d{1,2})?)\s*[-–—:.]?$", re.I)
 EXHIBIT_LINE = re.compile(
-    r"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?(?P<no>\d{1,3}(?:\.\d{1,2})?)[ \t]*[-–—:.]?[ \t]+(?P<desc>[A-Za-z“\"(][^\n]*)",
+    r"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?(?P<no>\d{1,3}(?:\.\d{1,2})?)[ \t]*[-–—:.]?[ \t]+(?P<desc>(?-i:[A-Z“\"(])[^\n]*)",
     re.I | re.M)
 EXHIBIT_HEADING = re.compile(r"^[ \t]*EXHIBIT[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*(?:$|\t)", re.I | re.M)
 EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-Z“\"]", re.M)
