@@ -322,3 +322,18 @@ def test_a_large_next_filing_is_laid_out_in_the_background(window, qtbot, seeded
     assert window.doc_id == big
     assert window.viewer.editor.document() is prebuilt
     assert window.viewer.editor.toPlainText() == text
+
+
+def test_the_app_starts_shows_its_window_and_quits_cleanly(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path),
+               XDG_DATA_HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-m", "reviewer", "gui", "--db", str(tmp_path / "a.db"),
+                             str(SEEDS), "--quit-after", "1500"], env=env, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "window shown" in result.stdout
+    assert "QThread" not in result.stderr and "Traceback" not in result.stderr

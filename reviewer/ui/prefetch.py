@@ -56,6 +56,9 @@ class Prefetcher(QObject):
         self.request.connect(self._builder.build)
         self._builder.built.connect(self._store)
         self._thread.start()
+        app = QCoreApplication.instance()
+        if app is not None:  # quitting without closing the window must not leave the thread running
+            app.aboutToQuit.connect(self.stop)
         self._ready: dict[int, tuple[Document, QTextDocument]] = {}
         self._asked: set[int] = set()
 
@@ -81,5 +84,6 @@ class Prefetcher(QObject):
         self._asked.clear()
 
     def stop(self) -> None:
-        self._thread.quit()
-        self._thread.wait()
+        if self._thread.isRunning():
+            self._thread.quit()
+            self._thread.wait()
