@@ -189,6 +189,8 @@ def _typed_name_after(doc: Document, pos: int, end: int) -> tuple[str, int, int]
         if not row:
             continue
         cstart, cell = row[0]
+        if _COMPANY_LINE.search(cell):  # "COSTCO WHOLESALE CORPORATION" between /s/ and the name
+            continue
         m = re.match(_NAME + r"(?=,|$)", cell)
         if m and not re.search(r"President|Officer|Director|Secretary|Counsel|Treasurer|Controller|Chief",
                                m.group(0)):
@@ -197,6 +199,8 @@ def _typed_name_after(doc: Document, pos: int, end: int) -> tuple[str, int, int]
     return None
 
 
+_COMPANY_LINE = re.compile(r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|L\.P|plc|N\.V|S\.A)\b\.?,?\s*$",
+                           re.I)
 _TITLE_WORDS = re.compile(
     r"President|Officer|Director|Secretary|Counsel|Treasurer|Controller|Comptroller|Chief|CEO|CFO"
     r"|Chairman|Manager|Partner|Representative|Head|Member|Trustee|Principal|Vice", re.I)

@@ -58,12 +58,29 @@ def cover_region(doc: Document) -> Region:
     return Region(form.start, min(form.end, form.start + COVER_CHARS))
 
 
+def _signed(doc: Document, region: Region) -> int | None:
+    """Where the form's signature block is: a SIGNATURE heading that a signature follows (a
+    table of contents lists the heading too), or the 'caused this report to be signed' sentence."""
+    text = doc.text
+    for m in _SIGNATURES.finditer(text, region.start, region.end):
+        if re.search(r"/s/|\bBy:", text[m.end() : m.end() + 800], re.I):
+            return m.end()
+    return None
+
+
 def _embedded_release_start(doc: Document, region: Region) -> int | None:
-    """An exhibit 99 heading after the signatures of a standalone 8-K (a PDF of the whole filing)."""
-    signed = _SIGNATURES.search(doc.text, region.start, region.end)
-    after = signed.end() if signed else region.start + 1500
-    m = _RELEASE_HEADING.search(doc.text, after, region.end)
-    return m.start() if m else None
+    """The exhibit 99 heading, after the signatures of a standalone 8-K (a PDF of the whole
+    filing), that a press release follows at once: not an entry of a contents or an index."""
+    signed = _signed(doc, region)
+    after = signed if signed is not None else region.start + 1500
+    for m in _RELEASE_HEADING.finditer(doc.text, after, region.end):
+        ahead = Region(m.start(), min(region.end, m.start() + 1500))
+        if find_dateline(doc, ahead) is not None or _looks_like_release(doc, ahead):
+            page = doc.part_at(m.start())  # a PDF page's contact block may stand above the heading
+            if page is not None and page.kind == "page" and m.start() - page.start < 1000:
+                return max(page.start, after)
+            return m.start()
+    return None
 
 
 def release_region(doc: Document) -> Region | None:
@@ -90,8 +107,8 @@ def release_region(doc: Document) -> Region | None:
 
 
 def _looks_like_release(doc: Document, region: Region) -> bool:
-    head = doc.text[region.start : region.start + 3000]
-    return bool(re.search(r"FOR\s+IMMEDIATE\s+RELEASE|For\s+Immediate\s+Release|NEWS\s+RELEASE|PRESS\s+RELEASE", head))
+    head = doc.text[region.start : min(region.end, region.start + 3000)]
+    return bool(re.search(r"FOR\s+(?:IMMEDIATE\s+)?RELEASE|For\s+Immediate\s+Release|NEWS\s+RELEASE|PRESS\s+RELEASE", head))
 
 
 _NOT_PLACE = re.compile(

@@ -6,6 +6,7 @@ import io
 import logging
 
 from ..document import Document, IngestError, Part
+from .textfile import normalize_text
 
 # pdfminer logs every odd object at WARNING; the analyst sees our notices instead.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -33,7 +34,7 @@ def ingest_pdf(data: bytes) -> Document:
             out.seek(0)
             out.truncate()
             interpreter.process_page(page)
-            text = out.getvalue().replace("\x0c", "").replace("\r\n", "\n").replace("\x00", "")
+            text = normalize_text(out.getvalue().replace("\x0c", ""))
             text = text.rstrip("\n") + "\n"
             marker = f"-------- Page {number} --------\n"
             doc.parts.append(Part("page", pos, pos + len(marker) + len(text), page=number, format="pdf"))

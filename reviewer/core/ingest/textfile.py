@@ -58,7 +58,9 @@ def _looks_like_utf16(data: bytes) -> bool:
 
 
 def normalize_text(text: str) -> str:
-    """Line ends to LF; NULs dropped (the viewer cannot show them)."""
+    """Line ends to LF; NULs dropped (the viewer cannot show them); no-break spaces as spaces."""
+    if "\xa0" in text:  # one for one: offsets are unchanged
+        text = text.replace("\xa0", " ")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
