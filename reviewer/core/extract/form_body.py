@@ -144,7 +144,9 @@ def _signature(doc: Document, region) -> Iterator[Candidate]:
 def _signer(doc: Document, start: int, end: int) -> Iterator[Candidate]:
     text = doc.text
     name_label = re.compile(r"Name:[ \t]*(" + _NAME + r")", re.M).search(text, start, end)
-    title_label = re.compile(r"Title:[ \t]*([^\n\t]+)").search(text, start, end)
+    title_label = re.compile(r"Title:[ \t]*(?:\n[ \t]*){0,3}([^\n\t:]+)").search(text, start, end)
+    if title_label and (not _TITLE_WORDS.search(title_label.group(1)) or "/s/" in title_label.group(1)):
+        title_label = None  # "Title:" with the signature line under it: the title is elsewhere
     slash = re.compile(r"/s/[ \t]*(" + _NAME + r")", re.I).search(text, start, end)
     name = None
     after = None  # where a title without a label would start
@@ -166,7 +168,7 @@ def _signer(doc: Document, start: int, end: int) -> Iterator[Candidate]:
     if title_label:
         title_end = title_label.end(1)
         title = title_label.group(1).strip()
-        if title.endswith(","):
+        if title.endswith(",") or re.search(r"\b(?:and|of|&)$", title):
             follow = re.compile(r"\n(?:[ \t]*\n)?[ \t]*([^\n\t:]+)").match(text, title_end)
             if follow and follow.group(1).strip() and _TITLE_WORDS.search(follow.group(1)):
                 title += " " + follow.group(1).strip()

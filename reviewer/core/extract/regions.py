@@ -77,7 +77,8 @@ def _embedded_release_start(doc: Document, region: Region) -> int | None:
         ahead = Region(m.start(), min(region.end, m.start() + 1500))
         if find_dateline(doc, ahead) is not None or _looks_like_release(doc, ahead):
             page = doc.part_at(m.start())  # a PDF page's contact block may stand above the heading
-            if page is not None and page.kind == "page" and m.start() - page.start < 1000:
+            if (page is not None and page.kind == "page" and m.start() - page.start < 1000
+                    and not re.search(r"/s/|\b(?:Name|Title|By):", doc.text[page.start : m.start()])):
                 return max(page.start, after)
             return m.start()
     return None

@@ -12,9 +12,33 @@ from .textfile import normalize_text
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
+def _converter_class():
+    """pdfminer's TextConverter, but a line-feed *character* inside a line is written as a space:
+    some producers encode the spaces between words that way (pdfminer's own line ends are kept)."""
+    from pdfminer.converter import TextConverter
+    from pdfminer.layout import LTChar, LTContainer, LTText, LTTextBox
+
+    class SpacedTextConverter(TextConverter):
+        def receive_layout(self, ltpage) -> None:
+            def render(item) -> None:
+                if isinstance(item, LTContainer):
+                    for child in item:
+                        render(child)
+                elif isinstance(item, LTChar) and item.get_text() in ("\n", "\r"):
+                    self.write_text(" ")
+                elif isinstance(item, LTText):
+                    self.write_text(item.get_text())
+                if isinstance(item, LTTextBox):
+                    self.write_text("\n")
+
+            render(ltpage)
+            self.write_text("\f")
+
+    return SpacedTextConverter
+
+
 def ingest_pdf(data: bytes) -> Document:
     """One part per page; a PDF without a text layer is kept with a notice."""
-    from pdfminer.converter import TextConverter
     from pdfminer.layout import LAParams
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -24,7 +48,7 @@ def ingest_pdf(data: bytes) -> Document:
 
     rsrc = PDFResourceManager(caching=True)
     out = io.StringIO()
-    device = TextConverter(rsrc, out, laparams=LAParams(all_texts=True))  # text in Form XObjects too
+    device = _converter_class()(rsrc, out, laparams=LAParams(all_texts=True))  # text in XObjects too
     interpreter = PDFPageInterpreter(rsrc, device)
     doc = Document(text="", format="pdf")
     chunks: list[str] = []
