@@ -240,6 +240,10 @@ def _title_after(doc: Document, pos: int, end: int, name: str = "") -> Iterator[
         if not first:
             continue
         cstart, cell = first[0]
+        if not pieces and cell.startswith("(") and _TITLE_WORDS.search(cell):
+            inner = cell.strip("()")  # "(Chief Legal Officer)" standing alone under the signature
+            pieces.append((cstart + 1, inner))
+            break
         if re.match(r"Dated?\b|\(|/s/|By\b|-?\s*\d+\s*-?$", cell, re.I):
             break
         continues = pieces and re.search(r"(?:,|\band|&|\bof|Chief|Vice)$", pieces[-1][1])
