@@ -42,7 +42,9 @@ KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for n
     ("merger_acquisition", r"agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|to\s+acquire\b"
                            r"|completed\s+(?:the\s+|its\s+)?acquisition|majority\s+(?:interest|shareholder)"),
     ("securities_offering", r"(?:sold|issued|sale\s+of)\s+(?:an\s+aggregate\s+of\s+)?[\d,]{5,}\s+"
-                            r"(?:\w+\s+){0,2}shares|private\s+placement|(?:public|registered)\s+offering\s+of"),
+                            r"(?:\w+\s+){0,2}shares|private\s+placement|(?:public|registered)\s+offering\s+of"
+                            r"|(?:issuance|offering)\s+(?:and\s+sale\s+)?of\s+[$€£]?[\d,.]+\s*(?:million|billion)?\s+"
+                            r"aggregate\s+principal\s+amount"),
     ("legal_proceeding", r"settlement\s+of|lawsuit|litigation|class\s+action|informal\s+inquiry"
                          r"|derivative\s+(?:action|suit)"),
     ("management_change", r"\b(?:appoint(?:ed|s|ment)|names?|named|elected)\s+(?:\w+\s+){0,5}"
