@@ -337,3 +337,11 @@ def test_the_app_starts_shows_its_window_and_quits_cleanly(tmp_path: Path) -> No
     assert result.returncode == 0, result.stderr
     assert "window shown" in result.stdout
     assert "QThread" not in result.stderr and "Traceback" not in result.stderr
+
+
+def test_fields_of_other_forms_are_not_listed(window, qtbot) -> None:
+    six_k = next(window.queue.model.document_id(r) for r in range(window.queue.model.rowCount())
+                 if window.repo.document(window.queue.model.document_id(r))["form_type"] == "6-K")
+    window.queue.select_document(six_k)
+    fields = {k.field for k in window.fields.keys()}
+    assert "annual_report_form" in fields and "item" not in fields
