@@ -150,3 +150,13 @@ def test_header_only_submission_is_kept_with_a_notice() -> None:
     assert doc.documents() == []
     assert any("header only" in n for n in doc.notices)
     assert doc.header["accession_number"][0] == "0000950103-02-003456"
+
+
+def test_a_single_document_cut_from_a_submission() -> None:
+    data = (b"<DOCUMENT>\n<TYPE>EX-99.1\n<SEQUENCE>2\n<FILENAME>ex991.htm\n<DESCRIPTION>EX-99.1\n<TEXT>\n"
+            b"<html><body><p>Exhibit 99.1</p><p>ACME REPORTS RESULTS</p></body></html>\n</TEXT>\n</DOCUMENT>\n")
+    doc = ingest_bytes(data)
+    assert doc.format == "edgar"
+    assert [p.kind for p in doc.parts] == ["document"]
+    assert doc.parts[0].type == "EX-99.1" and doc.parts[0].filename == "ex991.htm"
+    assert "ACME REPORTS RESULTS" in doc.text and "<TYPE>" not in doc.text

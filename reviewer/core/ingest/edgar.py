@@ -38,6 +38,8 @@ def looks_like_edgar(head: str) -> bool:
         return True
     if any(sig in upper for sig in SIGNATURES):
         return True
+    if re.match(r"\s*<DOCUMENT>\s*<TYPE>", upper):  # one document cut from a submission
+        return True
     return bool(re.search(r"^ACCESSION NUMBER:\s+\d{10}-\d{2}-\d{6}", upper, re.M))
 
 
@@ -65,14 +67,15 @@ def ingest_edgar(data: bytes) -> Document:
     header, header_text, header_raw_start = _read_header(raw, header_raw_end)
     if not header.get("accession_number") and not doc_match:
         raise IngestError("EDGAR submission with neither an accession number nor any <DOCUMENT>")
-    start = emit(header_text)
-    _shift_header(header, start)
+    if header_text.strip():  # a single <DOCUMENT> cut from a submission has no header
+        start = emit(header_text)
+        _shift_header(header, start)
+        doc.parts.append(
+            Part("header", start, pos, type="SEC-HEADER", format="text",
+                 raw_start=header_raw_start, raw_end=header_raw_end)
+        )
+        emit("\n")
     doc.header = header
-    doc.parts.append(
-        Part("header", start, pos, type="SEC-HEADER", format="text",
-             raw_start=header_raw_start, raw_end=header_raw_end)
-    )
-    emit("\n")
 
     matches = list(_DOC_RE.finditer(raw))
     if not matches:
