@@ -345,3 +345,17 @@ def test_fields_of_other_forms_are_not_listed(window, qtbot) -> None:
     window.queue.select_document(six_k)
     fields = {k.field for k in window.fields.keys()}
     assert "annual_report_form" in fields and "item" not in fields
+
+
+def test_saving_a_value_refreshes_values_without_rebuilding_the_text(window, seeded_store: Path) -> None:
+    editor = window.viewer.editor
+    document, revision = editor.document(), editor.document().revision()
+    key = next(k for k in window.fields.keys() if k.field == "dateline")
+    window.fields.select_key(key)
+    window._value_edited(key, "Seoul")
+    assert editor.document() is document and document.revision() == revision
+    assert window.fields._items[key].text(1) == "Seoul"
+    span = next(s for s in window.viewer.highlighter.spans() if s.key == key)
+    assert window.viewer.highlighter.focused == key and span.end > span.start
+    assert store_repo(seeded_store).progress() == {"documents": 3, "reviewed": 0, "flagged": 0,
+                                                   "to_review": 3}

@@ -74,7 +74,7 @@ def run_gui(store_path: Path, paths: list[str], who: str, quit_after_ms: int | N
 
 def first_run(window: MainWindow) -> bool:
     """An empty store opened by someone who has never imported: show them the samples."""
-    return window.repo.stats()["documents"] == 0 and not window.settings.value("session/samples_offered")
+    return window.repo.progress()["documents"] == 0 and not window.settings.value("session/samples_offered")
 
 
 def offer_samples(window: MainWindow) -> bool:

@@ -265,13 +265,22 @@ class DocumentView(QWidget):
         else:
             self.editor.document().setDefaultFont(self.font_for(doc.format))
             self.editor.setPlainText(doc.text)
+        self.set_spans(spans)
+        self._fill_parts(doc)
+        self.notice.setText("\n".join(doc.notices))
+        self.notice.setVisible(bool(doc.notices))
+
+    def set_spans(self, spans: list[tuple[int, int, object, str]]) -> None:
+        """Highlight spans (start, end, key, group) given in Python offsets of the shown text."""
         self.highlighter.set_spans([
             Span(self._offsets.to_qt(s), self._offsets.to_qt(e), key, group)
             for s, e, key, group in spans if s is not None and e is not None
         ])
-        self._fill_parts(doc)
-        self.notice.setText("\n".join(doc.notices))
-        self.notice.setVisible(bool(doc.notices))
+
+    @property
+    def text(self) -> str:
+        """The text shown, as Python sees it (offsets of spans and selections index it)."""
+        return self._text
 
     def _fill_parts(self, doc: Document) -> None:
         self.parts.clear()

@@ -142,17 +142,21 @@ class MainWindow(QMainWindow):
             return
         self.doc_id = doc_id
         self._form = row["form_type"]
-        self._values = self.repo.field_values(doc_id)
         ready = self.prefetch.take(doc_id)
         doc = ready[0] if ready else self.repo.load_document(doc_id)
-        spans = [(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
-                 for fv in self._values if fv.state != "rejected"]
-        self.viewer.show_document(doc, spans, prebuilt=ready[1] if ready else None)
-        self.fields.show_values(self._values, self._form, doc.text)
+        self.viewer.show_document(doc, [], prebuilt=ready[1] if ready else None)
+        self._show_values()
         title = " · ".join(x for x in (row["company_name"], row["form_type"], row["doc_date"]) if x)
         self.setWindowTitle(f"{title or row['file_name']} — Filing Reviewer")
         self.settings.setValue("session/document", doc_id)
         self._prefetch_next(doc_id)
+
+    def _show_values(self) -> None:
+        """The filing's values from the store: highlights and field panel (the text stays)."""
+        self._values = self.repo.field_values(self.doc_id)
+        self.viewer.set_spans([(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
+                               for fv in self._values if fv.state != "rejected"])
+        self.fields.show_values(self._values, self._form, self.viewer.text)
 
     def _prefetch_next(self, doc_id: int) -> None:
         """Lay out the next filing of the queue while this one is read, if it is large."""
@@ -203,14 +207,18 @@ class MainWindow(QMainWindow):
         if paths and self.transfers.start(paths):
             event.acceptProposedAction()
 
-    def _reload_values(self) -> None:
-        """After a change: values, highlights and queue row, keeping the focused field."""
+    def _reload_values(self, reopen: bool = False) -> None:
+        """After a change: values, highlights and queue row, keeping the focused field. Only
+        `reopen` (another writer committed; a re-extraction may change the text) sets the text again."""
         if self.doc_id is None:
             return
         key = self.fields.current_key()
-        scroll = self.viewer.editor.verticalScrollBar().value()
-        self.open_document(self.doc_id)
-        self.viewer.editor.verticalScrollBar().setValue(scroll)
+        if reopen:
+            scroll = self.viewer.editor.verticalScrollBar().value()
+            self.open_document(self.doc_id)
+            self.viewer.editor.verticalScrollBar().setValue(scroll)
+        else:
+            self._show_values()
         if key is not None:
             self.fields.blockSignals(True)
             self.fields.select_key(key)
@@ -230,12 +238,11 @@ class MainWindow(QMainWindow):
         self.queue.model.reload()
         if current is not None:
             self.queue.select_document(current, emit=False)
-        self._reload_values()
-        self.update_status()
+        self._reload_values(reopen=True)
         return True
 
     def update_status(self) -> None:
-        stats = self.repo.stats()
+        stats = self.repo.progress()
         self.status_label.setText(
             f"{stats['reviewed']} of {stats['documents']} reviewed · reviewer: {self.session.who}"
             f" · store: {self.store_path}")
