@@ -359,3 +359,14 @@ def test_saving_a_value_refreshes_values_without_rebuilding_the_text(window, see
     assert window.viewer.highlighter.focused == key and span.end > span.start
     assert store_repo(seeded_store).progress() == {"documents": 3, "reviewed": 0, "flagged": 0,
                                                    "to_review": 3}
+
+
+def test_a_burst_of_imported_filings_reloads_the_queue_once(window, qtbot) -> None:
+    resets = []
+    window.queue.model.modelReset.connect(lambda: resets.append(1))
+    for doc_id in range(50):  # fifty filings land in quick succession
+        window.transfers._imported(doc_id)
+    assert resets == []
+    qtbot.waitUntil(lambda: len(resets) == 1, timeout=3000)
+    qtbot.wait(500)
+    assert len(resets) == 1

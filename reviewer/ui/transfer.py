@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core.export import write_csv
 from ..importer import ImportReport
 from .import_report import ImportReportDialog
 from .workers import ImportJob, ReextractJob, start_job
+
+REFRESH_MS = 300  # while importing, the queue is reloaded at most this often
 
 
 class Transfers(QObject):
@@ -26,6 +28,8 @@ class Transfers(QObject):
         self.thread = None
         self.last_report: ImportReport | None = None
         self.report_dialog: ImportReportDialog | None = None
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self._refresh_queue)
         a = window.actions
         a["import_files"].triggered.connect(self.choose_files)
         a["import_folder"].triggered.connect(self.choose_folder)
@@ -111,6 +115,11 @@ class Transfers(QObject):
 
     @Slot(int)
     def _imported(self, _doc_id: int) -> None:
+        """A filing landed: the queue shows it within REFRESH_MS (one reload for a burst)."""
+        if not self._refresh.isActive():
+            self._refresh.start()
+
+    def _refresh_queue(self) -> None:
         w = self.window
         current = w.queue.current_document()
         w.queue.model.reload()
@@ -124,7 +133,8 @@ class Transfers(QObject):
         w = self.window
         self.last_report = report
         self._stop_thread()
-        self._imported(-1)
+        self._refresh.stop()
+        self._refresh_queue()
         w.update_status()
         w.statusBar().showMessage("Import: " + report.summary(), 10000)
         if report.failures:
