@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from .candidate import Candidate
-from .normalize import DATE_RE, MONTH_YEAR_RE, MONTHS, clean_text, date_from_match
+from .normalize import MONTH_YEAR_RE, MONTHS, clean_text, iter_dates
 from .regions import Region, cells, cover_region, is_label, is_rule, iter_lines
 
 FORM_TITLE = re.compile(
@@ -195,15 +195,6 @@ def _same_column(doc: Document, row: list[tuple[int, str]], label_start: int) ->
     return best if overlap(best) > 0 else None
 
 
-def _dates(text: str, start: int, end: int) -> list[tuple[str, int, int]]:
-    out = []
-    for m in DATE_RE.finditer(text, start, end):
-        d = date_from_match(m)
-        if d:
-            out.append((d, m.start(), m.end()))
-    return out
-
-
 def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
     text = doc.text
     if form.startswith("6-K"):
@@ -214,7 +205,7 @@ def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
                 month = f"{int(my.group('y')):04d}-{MONTHS[my.group('m').lower().rstrip('.')]:02d}"
                 yield _c("period_of_report", month, my.start(), my.end(), 0.93, "month_of")
                 return
-        dates = _dates(text, cover.start, min(cover.end, cover.start + 3000))
+        dates = list(iter_dates(text, cover.start, min(cover.end, cover.start + 3000)))
         if dates:
             d, s, e = dates[0]
             yield _c("period_of_report", d[:7], s, e, 0.6, "6k_cover_date")
@@ -223,7 +214,7 @@ def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
     if m:
         line_end = text.find("\n", m.end())
         window_end = min(cover.end, max(line_end, m.end()) + 80)
-        near = _dates(text, max(cover.start, m.start() - 60), window_end)
+        near = list(iter_dates(text, max(cover.start, m.start() - 60), window_end))
         near = [d for d in near if d[1] >= m.start() - 60]
         if near:
             d, s, e = min(near)  # "August 19, 2009 (August 3, 2009)": the earliest event
@@ -231,7 +222,7 @@ def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
             return
     m = PERIOD_ENDED.search(text, cover.start, cover.end) if re.match(r"(?:10-[KQ]|20-F|40-F)", form) else None
     if m:
-        dates = _dates(text, m.end(), m.end() + 40)
+        dates = list(iter_dates(text, m.end(), m.end() + 40))
         if dates:
             d, s, e = dates[0]
             yield _c("period_of_report", d, s, e, 0.85, "period_ended")
@@ -240,7 +231,7 @@ def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
     if form.startswith("8-K") and label:
         limit = label.start()
         for pos, line in iter_lines(text, cover.start, limit):
-            dates = _dates(line, 0, len(line))
+            dates = list(iter_dates(line))
             if len(dates) == 1 and len(line.strip()) <= dates[0][2] - dates[0][1] + 2:
                 d, s, e = dates[0]
                 yield _c("period_of_report", d, pos + s, pos + e, 0.6, "cover_date_line")

@@ -13,7 +13,7 @@ from ..document import Document
 from .candidate import Candidate
 from .cover import form_type_of
 from .form_body import reported_items
-from .normalize import DATE_RE, date_from_match, parse_integer
+from .normalize import first_date, parse_integer
 from .regions import Region, find_dateline, form_region, release_region
 
 # 8-K items that name their event (current numbering, then the pre-2004 one).
@@ -118,13 +118,6 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
     yield from _details(doc, [r for r, _ in news], set(found))
 
 
-def _first_date(text: str, start: int, end: int) -> tuple[str, int, int] | None:
-    for m in DATE_RE.finditer(text, start, end):
-        if d := date_from_match(m):
-            return d, m.start(), m.end()
-    return None
-
-
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
               "nine": 9, "ten": 10, "fifteen": 15, "twenty": 20, "twenty-five": 25, "thirty": 30,
               "fifty": 50, "hundred": 100}
@@ -163,16 +156,16 @@ def _details(doc: Document, news: list[Region], events: set[str]) -> Iterator[Ca
                          base + m.end(2), 0.8, "shares_before")
             m = re.search(r"(?:take\s+effect|become\s+effective|be\s+effective|effective)\s+(?:on|as\s+of)?\s*",
                           chunk, re.I)
-            if m and (d := _first_date(text, base + m.end(), base + m.end() + 40)):
+            if m and (d := first_date(text, base + m.end(), base + m.end() + 40)):
                 yield _c("split_effective_date", d[0], d[1], d[2], 0.75, "split_effective")
         if "shareholder_meeting" in events:
             m = re.search(r"meeting\s+(?:of\s+(?:stockholders|shareholders)\s+)?(?:was\s+)?(?:held\s+)?on\s+",
                           chunk, re.I)
-            if m and (d := _first_date(text, base + m.end(), base + m.end() + 80)):
+            if m and (d := first_date(text, base + m.end(), base + m.end() + 80)):
                 yield _c("meeting_date", d[0], d[1], d[2], 0.75, "meeting_date")
         if "delisting_notice" in events:
             m = re.search(r"[^.]*(?:received|receipt)[^.]*(?:Determination|notice|letter)[^.]*\.", chunk)
-            if m and (d := _first_date(text, base + m.start(), base + m.end())):
+            if m and (d := first_date(text, base + m.start(), base + m.end())):
                 yield _c("delisting_notice_date", d[0], d[1], d[2], 0.7, "delisting_notice_date")
             m = re.search(r"delisted\s+from\s+the\s+((?:[A-Z][\w]*\s+){0,4}(?:Market|Exchange))", chunk)
             if m:
@@ -181,7 +174,7 @@ def _details(doc: Document, news: list[Region], events: set[str]) -> Iterator[Ca
         if "bankruptcy" in events:
             dated = court = False
             for m in re.finditer(r"filed\s+(?:a\s+)?(?:voluntary\s+)?petitions?[^.]*\.", chunk, re.I):
-                d = _first_date(text, base + m.start(), base + m.end())
+                d = first_date(text, base + m.start(), base + m.end())
                 if d and not dated:
                     dated = True
                     yield _c("petition_date", d[0], d[1], d[2], 0.75, "petition_date")
@@ -198,8 +191,8 @@ def _details(doc: Document, news: list[Region], events: set[str]) -> Iterator[Ca
                 yield _c("dividend_per_share", m.group(1), base + m.start(1), base + m.end(1), 0.75,
                          "dividend_per_share")
             m = re.search(r"payable\s+(?:on\s+)?", chunk, re.I)
-            if m and (d := _first_date(text, base + m.end(), base + m.end() + 30)):
+            if m and (d := first_date(text, base + m.end(), base + m.end() + 30)):
                 yield _c("dividend_payment_date", d[0], d[1], d[2], 0.75, "dividend_payment_date")
             m = re.search(r"of\s+record\s+(?:at\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of)\s+", chunk, re.I)
-            if m and (d := _first_date(text, base + m.end(), base + m.end() + 30)):
+            if m and (d := first_date(text, base + m.end(), base + m.end() + 30)):
                 yield _c("dividend_record_date", d[0], d[1], d[2], 0.75, "dividend_record_date")

@@ -9,7 +9,7 @@ from ..document import Document
 from .candidate import Candidate
 from .cover import form_type_of
 from .items import item_code
-from .normalize import DATE_RE, clean_text, date_from_match
+from .normalize import DATE_RE, clean_text, first_date
 from .regions import cells, form_region, is_rule, iter_lines
 
 ITEM_HEADING = re.compile(
@@ -130,13 +130,9 @@ def _signature(doc: Document, region) -> Iterator[Candidate]:
         text, start + 200, end)
     block_end = stop.start() if stop else end
     date = re.search(r"Dated?:?[ \t]*", text[start:block_end])
-    dates = []
-    for m in DATE_RE.finditer(text, start + (date.end() if date else 0), block_end):
-        d = date_from_match(m)
-        if d:
-            dates.append((d, m.start(), m.end()))
-    if dates:
-        d, s, e = dates[0]
+    found = first_date(text, start + (date.end() if date else 0), block_end)
+    if found:
+        d, s, e = found
         yield _c("signature_date", d, s, e, 0.88, "signature_date")
     yield from _signer(doc, start, block_end)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from datetime import date
 
 MONTHS = {
@@ -54,6 +55,17 @@ def date_from_match(m: re.Match[str]) -> str | None:
     if g["y3"]:
         return _iso(_year(g["y3"]), int(g["m3"]), int(g["d3"]))
     return _iso(int(g["y4"]), int(g["m4"]), int(g["d4"]))
+
+
+def iter_dates(text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[str, int, int]]:
+    """(YYYY-MM-DD, start, end) of each real date written in text[start:end]."""
+    for m in DATE_RE.finditer(text, start, len(text) if end is None else end):
+        if iso := date_from_match(m):
+            yield iso, m.start(), m.end()
+
+
+def first_date(text: str, start: int = 0, end: int | None = None) -> tuple[str, int, int] | None:
+    return next(iter_dates(text, start, end), None)
 
 
 def parse_date(text: str) -> str | None:

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from .candidate import Candidate
-from .normalize import DATE_RE, clean_text, date_from_match, parse_date
+from .normalize import DATE_RE, clean_text, date_from_match, iter_dates, parse_date
 from .regions import Region, cells, find_dateline, is_rule, iter_lines, release_region
 
 TICKER = re.compile(
@@ -159,11 +159,10 @@ def _release_date(doc: Document, region: Region, dl: re.Match[str]) -> Iterator[
             if d:
                 yield _c("release_date", d, dl.start("date"), dl.end("date"), 0.65, "dateline_date_year")
                 return
-    above = [m for m in DATE_RE.finditer(text, max(region.start, dl.start() - 700), dl.start())
-             if date_from_match(m)]
+    above = list(iter_dates(text, max(region.start, dl.start() - 700), dl.start()))
     if above:
-        m = above[-1]
-        yield _c("release_date", date_from_match(m), m.start(), m.end(), 0.7, "release_date_line")
+        d, s, e = above[-1]  # the date line nearest the dateline
+        yield _c("release_date", d, s, e, 0.7, "release_date_line")
 
 
 def _year_hint(doc: Document, region: Region) -> str | None:
