@@ -47,6 +47,8 @@ class Document:
     parts: list[Part] = field(default_factory=list)
     header: dict[str, Any] = field(default_factory=dict)  # EDGAR header fields, parsed
     notices: list[str] = field(default_factory=list)  # things the analyst should know
+    # Values computed from the text once per document (extraction regions); never stored.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def part_at(self, offset: int) -> Part | None:
         """The part that holds text offset `offset` (None between parts)."""

@@ -5,9 +5,11 @@ Rules read only their region, so a 10-K's hundred pages are not searched for a c
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from ..document import Document
 
@@ -43,6 +45,19 @@ class Region:
         return doc.text[self.start : self.end]
 
 
+def once_per_document(fn: Callable[[Document], Any]) -> Callable[[Document], Any]:
+    """Every rule set asks for the same regions: compute each once per document."""
+
+    @functools.wraps(fn)
+    def cached(doc: Document) -> Any:
+        if fn.__name__ not in doc.derived:
+            doc.derived[fn.__name__] = fn(doc)
+        return doc.derived[fn.__name__]
+
+    return cached
+
+
+@once_per_document
 def form_region(doc: Document) -> Region:
     """The form itself: a submission's first shown document, else the file (up to a release)."""
     for part in doc.parts:
@@ -84,6 +99,7 @@ def _embedded_release_start(doc: Document, region: Region) -> int | None:
     return None
 
 
+@once_per_document
 def release_region(doc: Document) -> Region | None:
     """The first press release: a submission's EX-99 document, or one inside a standalone file."""
     exhibits = [p for p in doc.parts if p.kind == "document" and p.shown and p.type.startswith("EX-99")]
