@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Signal
@@ -153,9 +154,10 @@ class SpanEdit(QPlainTextEdit):
 class FindBar(QWidget):
     """Ctrl+F: find text in the filing, next and previous, with a match count."""
 
-    def __init__(self, editor: QPlainTextEdit, parent=None) -> None:
+    def __init__(self, editor: QPlainTextEdit, text: Callable[[], str], parent=None) -> None:
         super().__init__(parent)
         self.editor = editor
+        self._text = text  # the shown text as a Python string, kept by the view
         self.edit = QLineEdit(placeholderText="Find in filing")
         self.count = QLabel()
         prev_btn, next_btn, close_btn = QToolButton(text="▲"), QToolButton(text="▼"), QToolButton(text="✕")
@@ -191,7 +193,7 @@ class FindBar(QWidget):
         if not needle:
             self.count.setText("")
             return
-        n = self.editor.toPlainText().casefold().count(needle.casefold())
+        n = self._text().casefold().count(needle.casefold())
         self.count.setText(f"{n} match{'es' if n != 1 else ''}")
 
     def find(self, backward: bool) -> bool:
@@ -226,7 +228,7 @@ class DocumentView(QWidget):
         self.notice.setStyleSheet("color: palette(highlighted-text); background: palette(highlight);"
                                   " padding: 3px;")
         self.notice.hide()
-        self.find_bar = FindBar(self.editor)
+        self.find_bar = FindBar(self.editor, lambda: self._text)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.parts)
