@@ -165,9 +165,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .core.evaluate import calibration, evaluate, extractor_predictions, read_gold
-    from .core.extract import extract
-    from .core.ingest import ingest_bytes
+    from .core.evaluate import calibration, evaluate, extractor_candidates, predictions, read_gold
 
     gold = Path(args.gold)
     try:
@@ -178,9 +176,9 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     root = Path(args.root) if args.root else gold.parent.parent
     schema = _schema()
 
-    ev = evaluate(records, root, schema, extractor_predictions(schema))
-    buckets = calibration(records, root, schema, lambda p: [
-        (c.name, c.value, c.confidence) for c in extract(ingest_bytes(p.read_bytes()), schema)])
+    found = extractor_candidates(schema)  # both the scores and the calibration read these
+    ev = evaluate(records, root, schema, predictions(found))
+    buckets = calibration(records, root, schema, found)
     if args.json:
         result = ev.to_json()
         result["calibration"] = [{"confidence": [b.low, min(b.high, 1.0)], "values": b.values,

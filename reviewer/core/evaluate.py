@@ -102,7 +102,7 @@ def score_file(gold: dict[str, list[str]], predicted: dict[str, list[str]], sche
                ) -> dict[str, tuple[Score, list[str], list[str]]]:
     """Per field: the score, the gold values missed, and the extracted values not in the gold."""
     out = {}
-    for name in set(gold) | set(predicted):
+    for name in sorted(set(gold) | set(predicted)):  # a stable report, whatever the hash seed
         fd = schema.get(name)
         if fd is None or not fd.core:
             continue
@@ -185,15 +185,37 @@ def calibration(
     return buckets
 
 
-def extractor_predictions(schema: Schema) -> Callable[[Path], dict[str, list[str]]]:
-    """The extractor as `evaluate` sees it: a file's path in, {field: [values]} out."""
+Found = Callable[[Path], list[tuple[str, str, float]]]  # file -> (field, value, confidence)
+
+
+def extractor_candidates(schema: Schema) -> Found:
+    """The extractor's values for a file, read and extracted once however often they are asked for."""
     from .extract import extract
     from .ingest import ingest_bytes
 
+    seen: dict[Path, list[tuple[str, str, float]]] = {}
+
+    def found(path: Path) -> list[tuple[str, str, float]]:
+        if path not in seen:
+            seen[path] = [(c.name, c.value, c.confidence)
+                          for c in extract(ingest_bytes(path.read_bytes()), schema)]
+        return seen[path]
+
+    return found
+
+
+def predictions(found: Found) -> Callable[[Path], dict[str, list[str]]]:
+    """The values as `evaluate` takes them: {field: [values]} per file."""
+
     def predict(path: Path) -> dict[str, list[str]]:
         out: dict[str, list[str]] = {}
-        for c in extract(ingest_bytes(path.read_bytes()), schema):
-            out.setdefault(c.name, []).append(c.value)
+        for name, value, _ in found(path):
+            out.setdefault(name, []).append(value)
         return out
 
     return predict
+
+
+def extractor_predictions(schema: Schema) -> Callable[[Path], dict[str, list[str]]]:
+    """The extractor as `evaluate` sees it: a file's path in, {field: [values]} out."""
+    return predictions(extractor_candidates(schema))
