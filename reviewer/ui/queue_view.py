@@ -70,8 +70,8 @@ class QueueModel(QAbstractTableModel):
         """Re-read these filings' columns (after a change) without moving any row."""
         for doc_id in doc_ids:
             self._rows.pop(doc_id, None)
-            if doc_id in self._ids:
-                row = self._ids.index(doc_id)
+            row = self.row_of(doc_id)
+            if row >= 0:
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
