@@ -160,3 +160,14 @@ def test_a_single_document_cut_from_a_submission() -> None:
     assert [p.kind for p in doc.parts] == ["document"]
     assert doc.parts[0].type == "EX-99.1" and doc.parts[0].filename == "ex991.htm"
     assert "ACME REPORTS RESULTS" in doc.text and "<TYPE>" not in doc.text
+
+
+def test_document_tags_in_any_case_and_stray_closing_tags() -> None:
+    lower = CLASSIC.replace("<DOCUMENT>", "<document>").replace("</DOCUMENT>", "</Document>")
+    stray = lower.replace("<document>\n<TYPE>EX-99.1", "</DOCUMENT>\n<document>\n<TYPE>EX-99.1")
+    for text in (lower, stray):
+        doc = ingest_bytes(text.encode())
+        assert [p.type for p in doc.documents()] == ["8-K", "EX-99.1", "GRAPHIC"]
+        assert not doc.notices
+        ex99 = doc.documents()[1]
+        assert doc.text[ex99.start : ex99.end].count("Announces Results") == 1
