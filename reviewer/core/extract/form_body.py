@@ -10,21 +10,25 @@ from .candidate import Candidate
 from .cover import form_type_of
 from .items import item_code
 from .normalize import DATE_RE, clean_text, first_date
-from .regions import cells, form_region, is_rule, iter_lines
+from .regions import cells, form_region, is_rule, iter_lines, line_start_matches, lowered
 
 ITEM_HEADING = re.compile(
     r"^[ \t]*ITEM[ \t]*[-–—]?[ \t]*(?P<code>\d{1,2}\.\d{2}|\d{1,2})(?![.\d]*\d)\.?[ \t:\-–—]*(?P<title>[^\n]{0,80})",
     re.I | re.M)
 NOT_APPLICABLE = re.compile(r"not\s+applicable|^\s*none\b|^\s*n/?a\b", re.I)
-EXHIBIT_SECTION = re.compile(
-    r"(?:^|\t)[ \t]*(?:Item\s+9\.01|Item\s+7\b|EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|Exhibits?\b[ \t]*$"
-    r"|\(c\)\s*Exhibits|\(d\)\s*Exhibits)",
-    re.I | re.M)
+# `(?:^|\t)[ \t]*` before it, case-insensitive: searched in the lowered text (line_start_matches).
+EXHIBIT_SECTION = (
+    re.compile(r"item\s+(?:9\.01|7\b)"),
+    re.compile(r"exhibit(?:\s+index|s?\b[ \t]*$)", re.M),
+    re.compile(r"index\s+to\s+exhibits"),
+    re.compile(r"\([cd]\)\s*exhibits"),
+)
 EXHIBIT_NO = re.compile(r"^(?:Exhibit\s+(?:No\.\s*)?)?(\d{1,3}(?:\.\d{1,2})?)\s*[-–—:.]?$", re.I)
 EXHIBIT_LINE = re.compile(
     r"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?(?P<no>\d{1,3}(?:\.\d{1,2})?)[ \t]*[-–—:.]?[ \t]+(?P<desc>(?-i:[A-Z“\"(])[^\n]*)",
     re.I | re.M)
-EXHIBIT_HEADING = re.compile(r"^[ \t]*EXHIBIT[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*(?:$|\t)", re.I | re.M)
+# `^[ \t]*` before it, case-insensitive: searched in the lowered text.
+EXHIBIT_HEADING = re.compile(r"exhibit[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*(?:$|\t)", re.M)
 EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-Z“\"]", re.M)
 
 
@@ -92,16 +96,18 @@ def _exhibits(doc: Document, region) -> Iterator[Candidate]:
             at = text.find(part.type, part.start, part.start + 200)
             if at >= 0:
                 yield _c("exhibit", m.group(1), at + 3, at + len(part.type), 0.9, "exhibit_document")
-    for m in EXHIBIT_HEADING.finditer(text, 0, len(text)):
+    low = lowered(doc)
+    for _, m in line_start_matches(EXHIBIT_HEADING, low, text, 0, len(text)):
         yield _c("exhibit", m.group(1), m.start(1), m.end(1), 0.85, "exhibit_heading")
-    for sec in EXHIBIT_SECTION.finditer(text, region.start, region.end):
+    for sec_start, sec in line_start_matches(EXHIBIT_SECTION, low, text, region.start, region.end,
+                                             after_tab=True):
         end = min(region.end, sec.end() + 1500)
         stop = re.compile(r"^[ \t]*SIGNATURES?[ \t]*$|^[ \t]*Item\s+\d", re.I | re.M).search(
             text, sec.end() + 1, end)
         end = stop.start() if stop else end
-        for m in EXHIBIT_ALONE.finditer(text, sec.start(), end):  # the number alone, its text below
+        for m in EXHIBIT_ALONE.finditer(text, sec_start, end):  # the number alone, its text below
             yield _c("exhibit", m.group(1), m.start(1), m.end(1), 0.8, "exhibit_list")
-        for m in EXHIBIT_LINE.finditer(text, sec.start(), end):
+        for m in EXHIBIT_LINE.finditer(text, sec_start, end):
             if not NOT_APPLICABLE.match(m.group("desc")):
                 yield _c("exhibit", m.group("no"), m.start("no"), m.end("no"), 0.85, "exhibit_list")
         for pos, line in iter_lines(text, sec.start(), end):
@@ -113,15 +119,16 @@ def _exhibits(doc: Document, region) -> Iterator[Candidate]:
                              "exhibit_table")
 
 
-SIGNATURE_HEADING = re.compile(r"^[ \t]*S ?I ?G ?N ?A ?T ?U ?R ?E ?S?[ \t]*$", re.M)
-SIGNED_SENTENCE = re.compile(r"caused\s+this\s+report\s+to\s+be\s+signed\s+on\s+its\s+behalf[^.]*\.", re.I)
+SIGNATURE_HEADING = re.compile(r"S ?I ?G ?N ?A ?T ?U ?R ?E ?S?[ \t]*$", re.M)  # `^[ \t]*` before it
+# Case-insensitive: searched in the lowered text.
+SIGNED_SENTENCE = re.compile(r"caused\s+this\s+report\s+to\s+be\s+signed\s+on\s+its\s+behalf[^.]*\.")
 _NAME = r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
 
 
 def _signature(doc: Document, region) -> Iterator[Candidate]:
     text = doc.text
-    anchors = [m.end() for m in SIGNATURE_HEADING.finditer(text, region.start, region.end)]
-    anchors += [m.end() for m in SIGNED_SENTENCE.finditer(text, region.start, region.end)]
+    anchors = [m.end() for _, m in line_start_matches(SIGNATURE_HEADING, text, text, region.start, region.end)]
+    anchors += [m.end() for m in SIGNED_SENTENCE.finditer(lowered(doc), region.start, region.end)]
     if not anchors:
         return
     start = max(anchors)

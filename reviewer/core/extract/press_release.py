@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..document import Document
 from .candidate import Candidate
 from .normalize import DATE_RE, clean_text, date_from_match, iter_dates, parse_date
-from .regions import Region, cells, find_dateline, is_rule, iter_lines, release_region
+from .regions import Region, cells, find_dateline, is_rule, iter_lines, lowered, release_region
 
 TICKER = re.compile(
     r"\(\s*(?P<ex>NYSE(?:\s+(?:American|MKT|Arca))?|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?"
@@ -19,6 +19,7 @@ EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Z
 PHONE = re.compile(
     r"(?<![\w.-])(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3,4}[-.]\d{4}(?![\w-])")
 WEB = re.compile(r"(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[\w./~-]*)?", re.I)
+_SCHEMES = ("https://", "http://")
 WEB_SKIP = re.compile(r"twitter|facebook|linkedin|youtube|instagram|sec\.gov|prnewswire|businesswire"
                       r"|globenewswire|webcast|zoom|q4inc|edgar", re.I)
 ISSUER = re.compile(
@@ -277,8 +278,7 @@ def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
 
 def _website(doc: Document, region: Region, conf: float) -> Iterator[Candidate]:
     """The company's web address as written: a site's root over its pages, not a media or IR host."""
-    found = [m for m in WEB.finditer(doc.text, region.start, region.end)
-             if not WEB_SKIP.search(m.group(0))]
+    found = [m for m in _web_addresses(doc, region) if not WEB_SKIP.search(m.group(0))]
     if conf < 0.6:  # outside a release: only where the filing calls it the company's site
         found = [m for m in found if re.search(r"(?:Company|Registrant)['’]s\s+(?:web\s*site|internet)",
                                                doc.text[max(0, m.start() - 60) : m.start()], re.I)]
@@ -290,6 +290,25 @@ def _website(doc: Document, region: Region, conf: float) -> Iterator[Candidate]:
     best = roots[0]
     m = found[values.index(best)]
     yield _c("website", best, m.start(), m.start() + len(best), conf, "website")
+
+
+def _web_addresses(doc: Document, region: Region) -> Iterator[re.Match[str]]:
+    """WEB.finditer over the region, tried only where "www." is: WEB's optional scheme and
+    case-insensitivity would otherwise make sre try it at every character."""
+    text, low = doc.text, lowered(doc)
+    pos = last = region.start
+    while (at := low.find("www.", pos, region.end)) >= 0:
+        begin = at
+        for scheme in _SCHEMES:
+            if at - len(scheme) >= last and low.startswith(scheme, at - len(scheme)):
+                begin = at - len(scheme)
+                break
+        m = WEB.match(text, begin, region.end)
+        if m is None:
+            pos = at + 1
+            continue
+        yield m
+        pos = last = m.end()
 
 
 OFFICE_SENTENCE = re.compile(

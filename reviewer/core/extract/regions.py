@@ -17,7 +17,9 @@ COVER_CHARS = 12_000  # a cover page fits in this many characters of text
 _RELEASE_HEADING = re.compile(
     r"^[ \t]*(?:EX-99[.\d]*\s*\d*\s*\S*\s*EX-99[.\d]*|EXHIBIT\s+99(?:\.0?\d+)?|Exhibit\s+99(?:\.0?\d+)?)"
     r"[ \t]*$", re.M)
-_SIGNATURES = re.compile(r"^[ \t]*SIGNATURES?[ \t]*$|caused\s+this\s+report\s+to\s+be\s+signed", re.M | re.I)
+# Case-insensitive, in the lowered text: a SIGNATURES heading (`^[ \t]*` before it) or the sentence.
+_SIGNATURES_HEADING = re.compile(r"signatures?[ \t]*$", re.M)
+_SIGNED_SENTENCE = re.compile(r"caused\s+this\s+report\s+to\s+be\s+signed")
 DATELINE_DATE = (
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
     r"(?:,?\s*(?:19|20)\d\d)?)"
@@ -76,10 +78,13 @@ def cover_region(doc: Document) -> Region:
 def _signed(doc: Document, region: Region) -> int | None:
     """Where the form's signature block is: a SIGNATURE heading that a signature follows (a
     table of contents lists the heading too), or the 'caused this report to be signed' sentence."""
-    text = doc.text
-    for m in _SIGNATURES.finditer(text, region.start, region.end):
-        if re.search(r"/s/|\bBy:", text[m.end() : m.end() + 800], re.I):
-            return m.end()
+    text, low = doc.text, lowered(doc)
+    ends = [(m.start(), m.end()) for m in _SIGNED_SENTENCE.finditer(low, region.start, region.end)]
+    ends += [(start, m.end()) for start, m in line_start_matches(
+        _SIGNATURES_HEADING, low, text, region.start, region.end)]
+    for _, end in sorted(ends):
+        if re.search(r"/s/|\bBy:", text[end : end + 800], re.I):
+            return end
     return None
 
 
@@ -150,6 +155,58 @@ def find_dateline(doc: Document, region: Region) -> re.Match[str] | None:
         if re.match(r"\s*(?:\(?[A-Z][\w.&,'-]*\s*){1,8}", rest):  # the first sentence's subject
             return m
     return None
+
+
+# -- fast scanning ------------------------------------------------------------------------
+# A case-insensitive pattern, or one that begins `^[ \t]*`, is tried at every character of
+# the text; one that begins with a literal is searched for by sre's fast literal scan, which
+# on a 10-K is ten times quicker. So the hot scans over whole forms search the lowered
+# text with a case-sensitive pattern and check the start of the line themselves.
+
+
+@once_per_document
+def lowered(doc: Document) -> str:
+    """doc.text in lower case, with the same length (U+0130 is the one character whose
+    lower case is two characters), so offsets in it are offsets in the text."""
+    return doc.text.replace("\u0130", "I").lower()
+
+
+def line_start_matches(core: re.Pattern[str] | tuple[re.Pattern[str], ...], haystack: str, text: str,
+                       start: int, end: int, after_tab: bool = False
+                       ) -> Iterator[tuple[int, re.Match[str]]]:
+    """The matches of `^[ \t]*CORE` (re.M) in text[start:end], or of `(?:^|\t)[ \t]*CORE` with
+    after_tab, as (start of the whole match, match of CORE in `haystack`).
+
+    `haystack` is `text` or lowered(doc). CORE must begin with a character that is neither a
+    space nor a tab. A tuple of cores stands for their alternation (the first wins at one
+    position): each is searched with its own literal prefix, where `a|b|c` would be tried
+    at every character. The same matches as finditer over the anchored pattern, in order
+    and without overlaps, but found by searching for CORE alone.
+    """
+    cores = core if isinstance(core, tuple) else (core,)
+    ahead: list[re.Match[str] | None] = [None] * len(cores)  # each core's next match from pos
+    pos = last = start
+    while True:
+        m = None
+        for i, rx in enumerate(cores):
+            if ahead[i] is None or ahead[i].start() < pos:
+                ahead[i] = rx.search(haystack, pos, end)
+            if ahead[i] is not None and (m is None or ahead[i].start() < m.start()):
+                m = ahead[i]
+        if m is None:
+            return
+        k = j = m.start()
+        while j > last and text[j - 1] in " \t":
+            j -= 1
+        if j == 0 or text[j - 1] == "\n":
+            begin = j
+        else:
+            begin = text.find("\t", j, k) if after_tab else -1
+        if begin < 0:
+            pos = k + 1
+            continue
+        yield begin, m
+        pos = last = m.end()
 
 
 # -- lines and cells ----------------------------------------------------------------------
