@@ -106,3 +106,14 @@ def test_stored_text_is_the_text_extract_shows(imported, corpus: Path) -> None:
     repo, _, _ = imported
     for doc_id in repo.document_ids()[::25]:
         assert repo.load_document(doc_id).text == ingest_bytes(repo.raw_bytes(doc_id)).text
+
+
+def test_a_pdf_reads_the_same_whatever_was_read_before(corpus: Path) -> None:
+    """pdfminer breaks ties in reading order by memory address; ours by the page's own order."""
+    from reviewer.core.ingest import ingest_bytes
+
+    raw = {p.name: p for p in (corpus / "raw").rglob("*.pdf")}
+    target = raw["taser-axon_8-K_2012-04-26.pdf"].read_bytes()
+    first = ingest_bytes(target).text
+    ingest_bytes(raw["financebench_COSTCO_2023Q1_EARNINGS.pdf"].read_bytes())
+    assert ingest_bytes(target).text == first
