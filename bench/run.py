@@ -77,7 +77,7 @@ def bench_import(files: list[Path]) -> list[str]:
 def _import_row(name: str, r: dict[str, float]) -> str:
     mb = r["bytes"] / 1e6
     return (f"| {name} | {int(r['files'])} | {mb:.1f} | {r['ours']:.2f} | {r['files'] / r['ours']:.1f} | "
-            f"{mb / r['ours']:.2f} | {mb / r['base']:.1f} | {r['ours'] / r['base']:.0f}x |")
+            f"{mb / r['ours']:.2f} | {mb / r['base']:.1f} | {r['ours'] / r['base']:.1f}x |")
 
 
 def bench_import_pool(files: list[Path]) -> str:

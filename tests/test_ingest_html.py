@@ -72,3 +72,57 @@ def test_empty_cells_do_not_join_rows() -> None:
         "<tr><td>&nbsp;</td><td><p>Name: Alex Arrow</p></td></tr></table>"
     )
     assert html_to_text(html) == "ACME, INC.\nDate: April 25, 2016\tBy:\t/s/ Alex Arrow\nName: Alex Arrow\n"
+
+
+def _random_html(rnd) -> str:
+    """Markup built from the pieces filings are made of, nested at random."""
+    words = ["Revenue", "$", "1,234", "  ", "\n", "\t", "&nbsp;", "&#160;", " Net income ", "(3)", "",
+             "a\u2003b", " ", "x  y"]
+    inline = ["span", "font", "b", "i", "a", "ix:nonfraction", "sup"]
+    block = ["p", "div", "center", "h2", "li", "pre"]
+
+    def node(depth: int) -> str:
+        r = rnd.random()
+        text = rnd.choice(words)
+        if depth > 4 or r < 0.25:
+            return text
+        if r < 0.32:
+            return "<br>" + text
+        if r < 0.36:
+            return "<hr>"
+        if r < 0.40:
+            return f"<script>var x = '{text}';</script>{rnd.choice(words)}"
+        if r < 0.45:
+            tag = rnd.choice(inline + block)
+            return f'<{tag} style="display: none">hidden {text}</{tag}>{rnd.choice(words)}'
+        if r < 0.60:
+            rows = "".join(
+                "<tr>" + "".join(f"<td>{children(depth + 1)}</td>{rnd.choice(words)}"
+                                for _ in range(rnd.randint(0, 4))) + "</tr>"
+                for _ in range(rnd.randint(0, 3)))
+            return f"<table>{rows}</table>{rnd.choice(words)}"
+        tag = rnd.choice(inline + block)
+        return f"<{tag}>{children(depth + 1)}</{tag}>{rnd.choice(words)}"
+
+    def children(depth: int) -> str:
+        return "".join(node(depth) for _ in range(rnd.randint(0, 4)))
+
+    return f"<html><body>{children(0)}</body></html>"
+
+
+def test_the_fast_walk_writes_what_the_plain_walk_writes() -> None:
+    import random
+
+    from lxml import etree
+
+    from reviewer.core.ingest.html import _walk
+    from tests.helpers.html_reference import reference_walk
+
+    rnd = random.Random(7)
+    differing = []
+    for _ in range(3000):
+        markup = _random_html(rnd)
+        root = etree.fromstring(markup, etree.HTMLParser(remove_comments=True, remove_pis=True))
+        if root is not None and _walk(root) != reference_walk(root):
+            differing.append(markup)
+    assert not differing, differing[:3]

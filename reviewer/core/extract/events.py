@@ -14,7 +14,7 @@ from .candidate import Candidate
 from .cover import form_type_of
 from .form_body import reported_items
 from .normalize import first_date, parse_integer
-from .regions import Region, find_dateline, form_region, release_region
+from .regions import Region, find_dateline, form_region, line_start_matches, lowered, release_region
 
 # 8-K items that name their event (current numbering, then the pre-2004 one).
 ITEM_EVENTS = {
@@ -109,13 +109,21 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
                     found[name] = _c("event_type", name, start + m.start(), start + m.end(), 0.7,
                                      "keywords")
     if not found and news and (form.startswith("8-K") or form.startswith("6-K")):
-        fd = re.search(r"^[ \t]*ITEM[ \t]+7\.01\b", doc.text, re.I | re.M)
+        fd = _has_item_heading(doc, _ITEM_701)
         region = news[0][0]
-        name = "operating_update" if fd and not re.search(r"^[ \t]*ITEM[ \t]+8\.01\b", doc.text, re.I | re.M) \
-            else "other"
+        name = "operating_update" if fd and not _has_item_heading(doc, _ITEM_801) else "other"
         found[name] = _c("event_type", name, region.start, min(region.end, region.start + 40), 0.4, name)
     yield from found.values()
     yield from _details(doc, [r for r, _ in news], set(found))
+
+
+# `^[ \t]*ITEM[ \t]+7.01\b`, case-insensitive: searched in the lowered text.
+_ITEM_701 = re.compile(r"item[ \t]+7\.01\b")
+_ITEM_801 = re.compile(r"item[ \t]+8\.01\b")
+
+
+def _has_item_heading(doc: Document, core: re.Pattern[str]) -> bool:
+    return next(line_start_matches(core, lowered(doc), doc.text, 0, len(doc.text)), None) is not None
 
 
 _NUM_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,

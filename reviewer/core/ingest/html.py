@@ -30,97 +30,23 @@ _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 
 
-class _Writer:
-    """Accumulates text with collapsed spaces and at most one blank line in a row.
-
-    A table row is one line, its non-empty cells separated by a tab; a block inside a
-    cell breaks the line only between pieces of text, never at the cell's edges.
-    """
-
-    __slots__ = ("chunks", "newlines", "space", "cell", "started", "fresh_cell", "in_cell", "row_mark")
-
-    def __init__(self) -> None:
-        self.chunks: list[str] = []
-        self.newlines = 0  # newlines owed before the next text
-        self.space = False  # a space owed before the next text
-        self.cell = False  # a cell separator owed before the next text
-        self.started = False
-        self.fresh_cell = False  # inside a cell that has no text yet
-        self.in_cell = 0  # depth of open cells
-        self.row_mark = 0  # len(chunks) when the current row began
-
-    def text(self, s: str, pre: bool = False) -> None:
-        if pre:
-            if s:
-                self._flush()
-                self.chunks.append(s)
-            return
-        s = _WS.sub(" ", s)
-        if not s:
-            return
-        if s == " ":
-            self.space = True
-            return
-        if s[0] == " ":
-            self.space = True
-        self._flush()
-        self.chunks.append(s.strip(" "))
-        self.space = s[-1] == " "
-
-    def _flush(self) -> None:
-        if self.started:
-            if self.cell:
-                self.chunks.append("\t")
-            elif self.newlines:
-                self.chunks.append("\n" * self.newlines)
-            elif self.space:
-                self.chunks.append(" ")
-        self.newlines = 0
-        self.space = self.cell = self.fresh_cell = False
-        self.started = True
-
-    def line(self, n: int = 1) -> None:
-        """End the current line; n=2 leaves a blank line. Inside a cell, never at its edges."""
-        if not self.started or (self.in_cell and (self.fresh_cell or self.cell)):
-            return
-        self.newlines = max(self.newlines, 1 if self.in_cell else n)
-        self.space = self.cell = False
-
-    def start_row(self) -> None:
-        self.row_mark = len(self.chunks)
-
-    def open_cell(self) -> None:
-        """A <td>: its text goes after a tab, unless nothing of its row was written yet."""
-        self.in_cell += 1
-        self.fresh_cell = True
-        if self.started and len(self.chunks) > self.row_mark:
-            self.cell = True
-            self.newlines = 0
-
-    def close_cell(self) -> None:
-        self.in_cell = max(0, self.in_cell - 1)
-        self.fresh_cell = False
-
-    def value(self) -> str:
-        return "".join(self.chunks)
+# What an element does to the text, by its tag as lxml gives it (cached: a few dozen tags).
+_INLINE, _SKIPPED, _BR, _CELL_KIND, _BLOCK_KIND, _GAP, _PRE, _ROW = range(8)
+_KINDS: dict[object, int] = {}
 
 
-_LOWER: dict[str, str] = {}
-
-
-def _tag(el: etree._Element) -> str:
-    tag = el.tag
-    if not isinstance(tag, str):
-        return ""  # comments, processing instructions, entities
-    lower = _LOWER.get(tag)
-    if lower is None:
-        lower = _LOWER.setdefault(tag, tag.lower())
-    return lower
-
-
-def _hidden(el: etree._Element) -> bool:
-    style = el.get("style")
-    return bool(style) and "none" in style.lower() and bool(_HIDDEN.search(style))
+def _kind(tag: object) -> int:
+    kind = _KINDS.get(tag)
+    if kind is None:
+        if not isinstance(tag, str):
+            kind = _SKIPPED  # comments, processing instructions, entities
+        else:
+            lower = tag.lower()
+            kind = (_SKIPPED if lower in _SKIP else _BR if lower == "br" else _CELL_KIND if lower in _CELL
+                    else _GAP if lower in ("table", "hr") else _PRE if lower == "pre"
+                    else _ROW if lower == "tr" else _BLOCK_KIND if lower in _BLOCK else _INLINE)
+        _KINDS[tag] = kind
+    return kind
 
 
 def html_to_text(markup: str) -> str:
@@ -141,40 +67,121 @@ def html_to_text(markup: str) -> str:
                               "a broken or hostile file, refused rather than read in part")
     if root is None:
         return ""
-    out = _Writer()
+    return _walk(root)
+
+
+def _walk(root: etree._Element) -> str:
+    """The text of the tree: collapsed spaces, at most one blank line in a row, a table row
+    on one line with its non-empty cells separated by tabs; a block inside a cell breaks
+    the line only between pieces of text, never at the cell's edges.
+
+    Text between two structural events (a block, cell, row or line break starting or
+    ending) is gathered raw and written at once: collapsing the spaces of the joined run is
+    the same as collapsing them piece by piece, and the inline elements, half of a filing's,
+    then cost an append each. The writer's state is kept in locals: this loop runs for
+    every element of every filing and is the bulk of an HTML import.
+    """
+    chunks: list[str] = []
+    newlines = 0  # newlines owed before the next text
+    space = False  # a space owed before the next text
+    cell = False  # a cell separator owed before the next text
+    started = False  # any text written yet
+    fresh_cell = False  # inside a cell that has no text yet
+    in_cell = 0  # depth of open cells
+    row_mark = 0  # len(chunks) when the current row began
+    run: list[str] = []  # raw text since the last structural event
     pre_depth = 0
+    kinds = _KINDS
+    skipped = False  # the element just started is skipped: its end event comes next
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = _tag(el)
-        if event == "start":
-            if not tag or tag in _SKIP or _hidden(el):
+        kind = kinds.get(el.tag)
+        if kind is None:
+            kind = _kind(el.tag)
+        start = event == "start"
+        if start:
+            style = el.get("style")
+            if kind == _SKIPPED or (style and "none" in style.lower() and _HIDDEN.search(style)):
                 walker.skip_subtree()
-                if el.tail:
-                    out.text(el.tail, pre_depth > 0)
+                skipped = True
                 continue
-            if tag == "br":
-                out.line(1)
-            elif tag in _CELL:
-                out.open_cell()
-            elif tag in _BLOCK:
-                out.line(2 if tag in ("table", "hr") else 1)
-                if tag == "pre":
-                    pre_depth += 1
-                elif tag == "tr":
-                    out.start_row()
-            if el.text:
-                out.text(el.text, pre_depth > 0)
-        else:
-            if tag in _CELL:
-                out.close_cell()
-            elif tag in _BLOCK:
-                if tag == "pre":
-                    pre_depth = max(0, pre_depth - 1)
-                empty = not (el.text or "").strip(" \t\n\r\xa0") and len(el) == 0
-                out.line(2 if empty or tag in ("table", "hr") else 1)
-            if el.tail:
-                out.text(el.tail, pre_depth > 0)
-    return out.value().strip("\n") + "\n"
+        elif skipped:
+            skipped = False
+            kind = _INLINE  # only its tail is read
+        if kind and (start or kind != _BR):
+            if run:  # write the run of text before this event
+                s = "".join(run)
+                run.clear()
+                if pre_depth:
+                    if started:
+                        if cell:
+                            chunks.append("\t")
+                        elif newlines:
+                            chunks.append("\n" * newlines)
+                        elif space:
+                            chunks.append(" ")
+                    newlines, space, cell, fresh_cell, started = 0, False, False, False, True
+                    chunks.append(s)
+                else:
+                    if not s.isprintable():  # printable: no tab, line end or odd space
+                        s = s.replace("\n", " ")  # most often source lines: cheaper than the regex
+                        if not s.isprintable() or "  " in s:
+                            s = _WS.sub(" ", s)
+                    elif "  " in s:
+                        s = _WS.sub(" ", s)
+                    if s == " ":
+                        space = True
+                    elif s:
+                        if started:
+                            if cell:
+                                chunks.append("\t")
+                            elif newlines:
+                                chunks.append("\n" * newlines)
+                            elif space or s[0] == " ":
+                                chunks.append(" ")
+                        newlines, cell, fresh_cell, started = 0, False, False, True
+                        chunks.append(s.strip(" "))
+                        space = s[-1] == " "
+            if start and kind == _CELL_KIND:
+                in_cell += 1
+                fresh_cell = True
+                if started and len(chunks) > row_mark:  # a tab, unless nothing of the row was written
+                    cell = True
+                    newlines = 0
+            elif not start and kind == _CELL_KIND:
+                in_cell = max(0, in_cell - 1)
+                fresh_cell = False
+            else:  # a line ends: n=2 leaves a blank line
+                if start:
+                    n = 1 if kind == _BR else 2 if kind == _GAP else 1
+                    if kind == _PRE:
+                        pre_depth += 1
+                    elif kind == _ROW:
+                        row_mark = len(chunks)
+                else:
+                    if kind == _PRE:
+                        pre_depth = max(0, pre_depth - 1)
+                    empty = not (el.text or "").strip(" \t\n\r\xa0") and len(el) == 0
+                    n = 2 if empty or kind == _GAP else 1
+                if started and not (in_cell and (fresh_cell or cell)):  # in a cell, never at its edges
+                    newlines = max(newlines, 1 if in_cell else n)
+                    space = cell = False
+        text = el.text if start else el.tail
+        if text:
+            run.append(text)
+    if run:  # the text after the last structural event
+        s = "".join(run) if pre_depth else _WS.sub(" ", "".join(run))
+        body = s if pre_depth else s.strip(" ")
+        if body:
+            if started:
+                if cell:
+                    chunks.append("\t")
+                elif newlines:
+                    chunks.append("\n" * newlines)
+                elif space or (not pre_depth and s[0] == " "):
+                    chunks.append(" ")
+            chunks.append(body)
+    return "".join(chunks).strip("\n") + "\n"
 
 
 _HTML_SIGNS = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
