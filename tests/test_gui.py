@@ -370,3 +370,61 @@ def test_a_burst_of_imported_filings_reloads_the_queue_once(window, qtbot) -> No
     qtbot.waitUntil(lambda: len(resets) == 1, timeout=3000)
     qtbot.wait(500)
     assert len(resets) == 1
+
+
+def test_qt_text_groups_only_long_filings_and_keeps_every_offset() -> None:
+    from reviewer.core.document import Document, Part
+    from reviewer.ui.document_view import GROUP_FROM_LINES, LINE_SEPARATOR, qt_text
+
+    short = "line\n" * (GROUP_FROM_LINES - 1)
+    assert qt_text(Document(short, "text", [Part("body", 0, len(short))])) == short
+    head = "".join(f"header line {i}\n" for i in range(13))
+    body = "".join(f"body line {i}\n" for i in range(GROUP_FROM_LINES + 5))
+    text = head + body + "no final newline"
+    parts = [Part("header", 0, len(head)), Part("document", len(head), len(text))]
+    shown = qt_text(Document(text, "edgar", parts))
+    assert len(shown) == len(text) and shown.replace(LINE_SEPARATOR, "\n") == text
+    assert shown[len(head) - 1] == "\n"  # the part starts a block
+    blocks = shown.split("\n")
+    assert len(blocks) < text.count("\n") / 4
+    assert all(b.count(LINE_SEPARATOR) <= 7 for b in blocks)
+
+
+def test_a_very_long_filing_opens_grouped_and_reads_copies_and_jumps_as_lines(
+        window, qtbot, seeded_store: Path) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from reviewer.core.document import Document, Part
+    from reviewer.core.extract.candidate import Candidate
+    from reviewer.store.repository import DocumentSummary
+
+    repo = store_repo(seeded_store)
+    first = "".join(f"First document, line {i}.\n" for i in range(15_003))
+    second = "".join(f"Second document, line {i}.\n" for i in range(15_000))
+    text = first + second
+    target = second.index("line 12345.")
+    span = (len(first) + target, len(first) + target + len("line 12345"))
+    big, _ = repo.add_document(
+        sha256="c" * 64, source_path="long.txt", raw=text.encode(),
+        document=Document(text, "edgar", [Part("document", 0, len(first), type="10-K"),
+                                          Part("document", len(first), len(text), type="EX-99.1")]),
+        candidates=[Candidate("headline", "line 12345", *span, 0.9, "t")],
+        extractor_version="t", summary=DocumentSummary(), who="t")
+    window.queue.model.reload()
+    window.queue.select_document(big)
+    editor = window.viewer.editor
+    assert editor.document().blockCount() < 30_000 / 4
+    assert editor.toPlainText() == text
+    window.viewer._jump_to_part(1)  # the second document's first line is at the top
+    assert editor.firstVisibleBlock().position() == len(first)
+    assert editor.firstVisibleBlock().text().startswith("Second document, line 0.")
+    window.fields.select_key(next(k for k in window.fields.keys() if k.field == "headline"))
+    cursor = editor.textCursor()
+    assert cursor.selectionStart() <= span[0] <= cursor.selectionEnd() + len("line 12345")
+    cursor.setPosition(span[0] - 20)
+    cursor.setPosition(span[1] + 40, QTextCursor.MoveMode.KeepAnchor)
+    editor.setTextCursor(cursor)
+    selected, start, end = window.viewer.selection()
+    assert selected == text[span[0] - 20 : span[1] + 40] and "\n" in selected
+    editor.copy()
+    assert QApplication.clipboard().text() == selected

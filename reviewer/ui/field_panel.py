@@ -116,19 +116,21 @@ class FieldPanel(QTreeWidget):
             if fd.forms and form_type and form_type.upper() not in fd.forms:
                 continue
             group = groups.get(fd.group)
-            if group is None:
-                group = QTreeWidgetItem(self, [GROUP_LABELS.get(fd.group, fd.group.title())])
+            if group is None:  # built detached, added at the end: one insertion for the view
+                group = QTreeWidgetItem([GROUP_LABELS.get(fd.group, fd.group.title())])
                 font = QFont(group.font(0))
                 font.setBold(True)
                 group.setFont(0, font)
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
-                group.setFirstColumnSpanned(True)
                 groups[fd.group] = group
             entries = by_field.get(fd.name) or [None]
             for n, fv in enumerate(entries):
                 self._add_row(group, fd, fv, first=n == 0)
             if fd.multi and entries[0] is not None:  # a row to add one more value
                 self._add_row(group, fd, None, first=False, adding=True)
+        self.addTopLevelItems(list(groups.values()))
+        for group in groups.values():
+            group.setFirstColumnSpanned(True)
         for fv in values:  # values of fields the schema no longer has still show
             if self.schema.get(fv.field) is None:
                 self._add_row(self.invisibleRootItem(), FieldDef(fv.field, fv.field, "text", "custom"),

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QPlainTextDocumentLayout
 
 from ..core.document import Document
 from ..store import Repository, open_store
+from .document_view import qt_text
 
 LARGE_BYTES = 1_000_000  # smaller filings open fast enough without help
 
@@ -38,7 +39,7 @@ class _Builder(QObject):
         qdoc.setDocumentLayout(QPlainTextDocumentLayout(qdoc))
         qdoc.setDefaultFont(font)
         qdoc.setUndoRedoEnabled(False)
-        qdoc.setPlainText(doc.text)
+        qdoc.setPlainText(qt_text(doc))
         qdoc.moveToThread(QCoreApplication.instance().thread())
         self.built.emit(doc_id, doc, qdoc)
 
