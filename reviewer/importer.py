@@ -17,13 +17,16 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .core.document import Document, IngestError
 from .core.extract import EXTRACTOR_VERSION, extract, summarize
 from .core.extract.candidate import Candidate
 from .core.ingest import ingest_bytes
 from .core.schema import Schema, load_schema
-from .store.repository import DocumentSummary, Repository
+
+if TYPE_CHECKING:
+    from .store.repository import Repository
 
 POOL_THRESHOLD = 8  # fewer files than this are parsed in this process (but PDFs, always apart)
 MAX_FILE_BYTES = 100 * 1024 * 1024  # larger files are refused unread
@@ -198,6 +201,8 @@ def import_paths(
     workers: int | None = None,
 ) -> ImportReport:
     """Import files and folders; each filing lands whole or not at all."""
+    from .store.repository import DocumentSummary  # here, not at the top: pool workers never store
+
     t0 = time.perf_counter()
     report = ImportReport()
     files = list(iter_files(paths, report.failures))

@@ -19,7 +19,6 @@ from .textfile import decode_bytes, normalize_text
 _DOC_TAG = re.compile(r"<(/?)DOCUMENT>", re.I)
 _META_RE = re.compile(r"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^<\n]*)", re.I)
 _TEXT_OPEN = re.compile(r"<TEXT>", re.I)
-_TEXT_CLOSE = re.compile(r"</TEXT>\s*\Z", re.I)
 _WRAPPER_OPEN = re.compile(r"\A\s*<(XBRL|XML|HTML|PDF)>", re.I)
 _UUE_BEGIN = re.compile(r"^begin [0-7]{3,4} (\S[^\n]*)$", re.M)
 _HEADER_END = re.compile(r"</(?:SEC|IMS)-HEADER>", re.I)
@@ -170,8 +169,7 @@ def _read_document(where: _Block, raw: str, n: int) -> tuple[Part, str]:
     meta: dict[str, str] = {}
     for key, value in _META_RE.findall(meta_region):
         meta.setdefault(key.lower(), value.strip())
-    body = block[text_m.end() :] if text_m else ""
-    body = _TEXT_CLOSE.sub("", body)
+    body = _without_text_close(block[text_m.end() :]) if text_m else ""
     body_offset = where.start + (text_m.end() if text_m else len(block))
     part = Part(
         "document", 0, 0,
@@ -183,6 +181,15 @@ def _read_document(where: _Block, raw: str, n: int) -> tuple[Part, str]:
         raw_end=body_offset + len(body),
     )
     return part, _render_body(part, body)
+
+
+def _without_text_close(body: str) -> str:
+    """The body without its closing </TEXT> (and the space after it), read from the end:
+    a `</TEXT>\\s*\\Z` pattern is tried at every character of the body."""
+    end = len(body.rstrip())
+    if body[max(0, end - 7) : end].upper() == "</TEXT>":
+        return body[: end - 7]
+    return body
 
 
 def _render_body(part: Part, body: str) -> str:
