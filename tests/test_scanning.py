@@ -57,3 +57,27 @@ def test_web_addresses_equal_the_plain_pattern() -> None:
 def test_lowered_text_keeps_every_offset() -> None:
     doc = Document(text="\u0130STANBUL ŞİRKETİ Straße ΣΑΣ", format="text")
     assert len(lowered(doc)) == len(doc.text)
+
+
+def test_every_event_keyword_match_holds_one_of_its_needles() -> None:
+    from reviewer.core.extract.events import KEYWORDS, NEEDLES
+
+    words = ("Reverse Stock Split consolidated into one share two-for-one forward split DECLARED a regular "
+             "quarterly cash dividend reports record fourth quarter results earnings net income net loss "
+             "yearly share repurchase program buy-back Chapter 11 petitions for reorganization proceedings "
+             "filed for bankruptcy receivership delisting staff determination listing qualifications panel "
+             "deficiency letter annual general meeting of shareholders stockholders' agreement and plan of "
+             "merger to acquire completed its acquisition majority interest sold 1,250,000 common shares "
+             "private placement public offering of issuance of $500 million aggregate principal amount "
+             "settlement of lawsuit litigation class action informal inquiry derivative suit appointed "
+             "named elected to the board chief financial officer president director resigned").split()
+    assert set(NEEDLES) == {name for name, _ in KEYWORDS}
+    rnd = random.Random(3)
+    matched = 0
+    for _ in range(4000):
+        text = " ".join(rnd.choice(words) for _ in range(rnd.randint(2, 12)))
+        for name, pattern in KEYWORDS:
+            if pattern.search(text):
+                matched += 1
+                assert any(n in text.lower() for n in NEEDLES[name]), (name, text)
+    assert matched > 1000

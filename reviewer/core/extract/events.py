@@ -51,6 +51,22 @@ KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for n
                           r"(?:to\s+(?:the|its)\s+board|chief\s+\w+\s+officer|president|director)"
                           r"|\bresign(?:ed|s|ation)\b"),
 ]]
+# Words every match of a keyword pattern holds one of (in lower case): a paragraph with none
+# of them is not searched, which spares the patterns that are tried at every character.
+NEEDLES: dict[str, tuple[str, ...]] = {
+    "reverse_stock_split": ("reverse", "consolidated"),
+    "stock_split": ("split",),
+    "dividend": ("dividend",),
+    "earnings": ("results", "earnings", "net"),
+    "share_repurchase": ("program",),
+    "bankruptcy": ("chapter", "petition", "reorganization", "bankruptcy", "receivership"),
+    "delisting_notice": ("delist", "determination", "qualifications", "deficiency"),
+    "shareholder_meeting": ("holders",),
+    "merger_acquisition": ("merger", "acquire", "acquisition", "majority"),
+    "securities_offering": ("shares", "placement", "offering", "principal"),
+    "legal_proceeding": ("settlement", "lawsuit", "litigation", "action", "inquiry", "derivative"),
+    "management_change": ("board", "officer", "president", "director", "resign"),
+}
 BOILERPLATE = re.compile(r"forward-looking|safe\s+harbor|risk\s+factors|cautionary", re.I)
 
 
@@ -103,7 +119,10 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
         if not scan:
             continue
         for start, para in _paragraphs(doc, region):
+            low = lowered(doc)[start : start + len(para)]
             for name, pattern in KEYWORDS:
+                if name in found or not any(n in low for n in NEEDLES[name]):
+                    continue
                 m = pattern.search(para)
                 if m and name not in found:
                     found[name] = _c("event_type", name, start + m.start(), start + m.end(), 0.7,
