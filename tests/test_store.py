@@ -37,7 +37,9 @@ def test_new_store_is_at_the_latest_schema_in_wal_mode(store_path: Path) -> None
 
 
 def test_store_from_a_newer_version_is_refused_and_untouched(store_path: Path) -> None:
-    open_store(store_path).conn.execute(f"PRAGMA user_version = {LATEST + 5}")
+    db = open_store(store_path)
+    db.conn.execute(f"PRAGMA user_version = {LATEST + 5}")
+    db.conn.close()  # closed now, not whenever the collector runs: closing checkpoints the WAL
     before = store_path.read_bytes()
     with pytest.raises(StoreError, match="newer"):
         open_store(store_path)
