@@ -6,6 +6,7 @@ the walk over the tree is iterative, so nesting depth cannot exhaust the stack.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from lxml import etree
@@ -32,7 +33,8 @@ _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 
 # What an element does to the text, by its tag as lxml gives it (cached: a few dozen tags).
 _INLINE, _SKIPPED, _BR, _CELL_KIND, _BLOCK_KIND, _GAP, _PRE, _ROW = range(8)
-_KINDS: dict[object, int] = {}
+_KINDS: dict[object, int] = {"reviewer-end": _BLOCK_KIND}
+_THE_END = (("end", etree.Element("reviewer-end")),)  # a block's end after the document's
 
 
 def _kind(tag: object) -> int:
@@ -95,7 +97,7 @@ def _walk(root: etree._Element) -> str:
     kinds = _KINDS
     skipped = False  # the element just started is skipped: its end event comes next
     walker = etree.iterwalk(root, events=("start", "end"))
-    for event, el in walker:
+    for event, el in itertools.chain(walker, _THE_END):  # the end writes the last run
         kind = kinds.get(el.tag)
         if kind is None:
             kind = _kind(el.tag)
@@ -113,17 +115,7 @@ def _walk(root: etree._Element) -> str:
             if run:  # write the run of text before this event
                 s = "".join(run)
                 run.clear()
-                if pre_depth:
-                    if started:
-                        if cell:
-                            chunks.append("\t")
-                        elif newlines:
-                            chunks.append("\n" * newlines)
-                        elif space:
-                            chunks.append(" ")
-                    newlines, space, cell, fresh_cell, started = 0, False, False, False, True
-                    chunks.append(s)
-                else:
+                if not pre_depth:
                     if not s.isprintable():  # printable: no tab, line end or odd space
                         s = s.replace("\n", " ")  # most often source lines: cheaper than the regex
                         if not s.isprintable() or "  " in s:
@@ -132,15 +124,16 @@ def _walk(root: etree._Element) -> str:
                         s = _WS.sub(" ", s)
                     if s == " ":
                         space = True
-                    elif s:
-                        if started:
-                            if cell:
-                                chunks.append("\t")
-                            elif newlines:
-                                chunks.append("\n" * newlines)
-                            elif space or s[0] == " ":
-                                chunks.append(" ")
-                        newlines, cell, fresh_cell, started = 0, False, False, True
+                        s = ""
+                if s:
+                    if started:
+                        chunks.append("\t" if cell else "\n" * newlines if newlines
+                                      else " " if space or (not pre_depth and s[0] == " ") else "")
+                    newlines, cell, fresh_cell, started = 0, False, False, True
+                    if pre_depth:
+                        chunks.append(s)
+                        space = False
+                    else:
                         chunks.append(s.strip(" "))
                         space = s[-1] == " "
             if start and kind == _CELL_KIND:
@@ -170,18 +163,6 @@ def _walk(root: etree._Element) -> str:
         text = el.text if start else el.tail
         if text:
             run.append(text)
-    if run:  # the text after the last structural event
-        s = "".join(run) if pre_depth else _WS.sub(" ", "".join(run))
-        body = s if pre_depth else s.strip(" ")
-        if body:
-            if started:
-                if cell:
-                    chunks.append("\t")
-                elif newlines:
-                    chunks.append("\n" * newlines)
-                elif space or (not pre_depth and s[0] == " "):
-                    chunks.append(" ")
-            chunks.append(body)
     return "".join(chunks).strip("\n") + "\n"
 
 
