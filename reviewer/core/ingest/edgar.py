@@ -169,7 +169,7 @@ def _read_document(where: _Block, raw: str, n: int) -> tuple[Part, str]:
     meta: dict[str, str] = {}
     for key, value in _META_RE.findall(meta_region):
         meta.setdefault(key.lower(), value.strip())
-    body = _without_text_close(block[text_m.end() :]) if text_m else ""
+    body = _without_closing(block[text_m.end() :], "TEXT") if text_m else ""
     body_offset = where.start + (text_m.end() if text_m else len(block))
     part = Part(
         "document", 0, 0,
@@ -183,12 +183,13 @@ def _read_document(where: _Block, raw: str, n: int) -> tuple[Part, str]:
     return part, _render_body(part, body)
 
 
-def _without_text_close(body: str) -> str:
-    """The body without its closing </TEXT> (and the space after it), read from the end:
-    a `</TEXT>\\s*\\Z` pattern is tried at every character of the body."""
+def _without_closing(body: str, tag: str) -> str:
+    """The body without its closing </TAG> (and the space after it), read from the end:
+    a `</TAG>\\s*\\Z` pattern is tried at every character of the body."""
     end = len(body.rstrip())
-    if body[max(0, end - 7) : end].upper() == "</TEXT>":
-        return body[: end - 7]
+    close = f"</{tag}>"
+    if body[max(0, end - len(close)) : end].upper() == close:
+        return body[: end - len(close)]
     return body
 
 
@@ -202,7 +203,7 @@ def _render_body(part: Part, body: str) -> str:
         part.format, part.shown = ("pdf" if kind == "PDF" else "binary"), False
         return f"[{part.type or 'binary'} {name}: uuencoded, {_size(len(body))}; not shown as text]\n"
     if kind in ("XBRL", "XML"):
-        inner = re.sub(r"</(XBRL|XML)>\s*\Z", "", body[wrapper.end() :], flags=re.I)
+        inner = _without_closing(body[wrapper.end() :], kind)
         if looks_like_html(inner):
             part.format = "html"
             return html_to_text(inner)
