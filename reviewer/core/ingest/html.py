@@ -47,14 +47,15 @@ def _kind(tag: object) -> int:
             kind = (_SKIPPED if lower in _SKIP else _BR if lower == "br" else _CELL_KIND if lower in _CELL
                     else _GAP if lower in ("table", "hr") else _PRE if lower == "pre"
                     else _ROW if lower == "tr" else _BLOCK_KIND if lower in _BLOCK else _INLINE)
-        _KINDS[tag] = kind
+        if len(_KINDS) < 10_000:  # a hostile file's made-up tags must not grow it for ever
+            _KINDS[tag] = kind
     return kind
 
 
 def html_to_text(markup: str) -> str:
     """Readable text of an HTML or inline-XBRL document."""
     markup = _XML_DECL.sub("", markup, count=1)
-    if not markup.strip():
+    if not markup or markup.isspace():
         return ""
     parser = etree.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True,
