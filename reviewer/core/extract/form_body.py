@@ -211,12 +211,18 @@ _TITLE_WORDS = re.compile(
     r"|Chairman|Manager|Partner|Representative|Head|Member|Trustee|Principal|Vice", re.I)
 
 
+_AFTER_COMMA = re.compile(r"[ \t]*([^\n\t]+(?:\n[ \t]*(?:and|&)\s[^\n\t]+)?)")
+
+
 def _title_after(doc: Document, pos: int, end: int, name: str = "") -> Iterator[Candidate]:
     """The signer's title: after the name's comma, on the same row's cells, or on the next lines."""
     text = doc.text
     if name:  # "Brien M. Chase, Senior Vice President\nand Chief Financial Officer"
-        m = re.compile(re.escape(name) + r",[ \t]*([^\n\t]+(?:\n[ \t]*(?:and|&)\s[^\n\t]+)?)").search(
-            text, pos, end)
+        m = None
+        at = text.find(name + ",", pos, end)  # the name found as text: no pattern compiled per name
+        while at >= 0 and m is None:
+            m = _AFTER_COMMA.match(text, at + len(name) + 1, end)
+            at = text.find(name + ",", at + 1, end)
         if m and _TITLE_WORDS.search(m.group(1)):
             yield _c("signer_title", clean_text(m.group(1)), m.start(1), m.end(1), 0.8, "signer_title")
             return
