@@ -184,18 +184,22 @@ def line_start_matches(core: re.Pattern[str] | tuple[re.Pattern[str], ...], hays
     and without overlaps, but found by searching for CORE alone.
     """
     cores = core if isinstance(core, tuple) else (core,)
-    ahead: list[re.Match[str] | None] = [None] * len(cores)  # each core's next match from pos
+    n = len(cores)
+    ahead: list[re.Match[str] | None] = [None] * n  # each core's next match from pos
+    at = [-1] * n  # where it starts; -1: not searched yet; past `end`: none left
     pos = last = start
     while True:
-        m = None
-        for i, rx in enumerate(cores):
-            if ahead[i] is None or ahead[i].start() < pos:
-                ahead[i] = rx.search(haystack, pos, end)
-            if ahead[i] is not None and (m is None or ahead[i].start() < m.start()):
-                m = ahead[i]
-        if m is None:
+        best = 0
+        for i in range(n):
+            if at[i] < pos:
+                found = ahead[i] = cores[i].search(haystack, pos, end)
+                at[i] = found.start() if found is not None else end + 1
+            if at[i] < at[best]:
+                best = i
+        k = j = at[best]
+        if k > end:
             return
-        k = j = m.start()
+        m = ahead[best]
         while j > last and text[j - 1] in " \t":
             j -= 1
         if j == 0 or text[j - 1] == "\n":
