@@ -38,8 +38,9 @@ def pct(values: list[float], q: float) -> float:
 
 
 def bench_import(files: list[Path]) -> tuple[list[str], float]:
-    """Per format: our ingest+extract against a read+decode+one-regex baseline, one core.
-    Also returns the baseline's seconds over the text, HTML and SGML files."""
+    """Per format: our ingest+extract against a read+decode+one-regex baseline, one core, each
+    file timed alone (best of three but for PDFs). Also returns the baseline's seconds over
+    the text, HTML and SGML files."""
     schema = load_schema()
     rows: dict[str, dict[str, float]] = {}
     for path in files:
@@ -48,16 +49,20 @@ def bench_import(files: list[Path]) -> tuple[list[str], float]:
             fmt = detect_format(data)
         except IngestError:
             continue
-        t0 = time.perf_counter()
-        text, _ = decode_bytes(path.read_bytes())
-        len(YEAR.findall(text))
-        base = time.perf_counter() - t0
-        t0 = time.perf_counter()
-        try:
-            extract(ingest_bytes(path.read_bytes()), schema)
-        except IngestError:
+        base = ours = float("inf")
+        for _ in range(1 if fmt == "pdf" else 3):  # the best of three: this machine is noisy (+-8%)
+            t0 = time.perf_counter()
+            text, _ = decode_bytes(path.read_bytes())
+            len(YEAR.findall(text))
+            base = min(base, time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            try:
+                extract(ingest_bytes(path.read_bytes()), schema)
+            except IngestError:
+                break
+            ours = min(ours, time.perf_counter() - t0)
+        if ours == float("inf"):
             continue
-        ours = time.perf_counter() - t0
         r = rows.setdefault(fmt, {"files": 0, "bytes": 0, "ours": 0.0, "base": 0.0})
         r["files"] += 1
         r["bytes"] += len(data)
@@ -376,7 +381,7 @@ def main() -> None:
     started = time.perf_counter()
     import_rows, baseline_s = bench_import(files)
     sections = [
-        ("Import + extract, per format (one core, in process)", import_rows),
+        ("Import + extract, per format (one core, in process, best of 3 per file but for PDFs)", import_rows),
         ("Import through the CLI path", bench_import_pool(files, baseline_s)),
         ("PDF", bench_pdf(files)),
         ("Extraction", [bench_extract_typical(files)]),
