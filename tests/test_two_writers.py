@@ -78,7 +78,15 @@ def test_the_other_window_shows_the_new_value(qtbot, store_path: Path, tmp_path:
     ann, bob = windows
     key = next(k for k in bob.fields.keys() if k.field == "dateline")
     ann.session.set_value(ann.doc_id, "dateline", key.value_id, "Seoul")
+    document = bob.viewer.editor.document()
+    revision = document.revision()
     assert bob.refresh_if_changed()
     item = bob.fields._items[key]
     assert item.text(1) == "Seoul"
+    assert bob.viewer.editor.document() is document and document.revision() == revision  # text kept
     assert not bob.refresh_if_changed()  # nothing new since
+    changed = repo.document_text(bob.doc_id).replace("Thrunet", "THRUNET")  # as a re-extraction may
+    with repo.transaction():
+        repo.conn.execute("UPDATE document_content SET text = ? WHERE document_id = ?", (changed, bob.doc_id))
+    assert bob.refresh_if_changed()
+    assert bob.viewer.text == changed and bob.viewer.editor.toPlainText() == changed

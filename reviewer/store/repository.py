@@ -163,6 +163,11 @@ class Repository:
             raise KeyError(doc_id)
         return Document.from_stored(row[1], row[0], json.loads(row[2]))
 
+    def document_text(self, doc_id: int) -> str | None:
+        """The filing's text alone (None if it is gone)."""
+        row = self.conn.execute("SELECT text FROM document_content WHERE document_id = ?", (doc_id,)).fetchone()
+        return row[0] if row else None
+
     def raw_bytes(self, doc_id: int) -> bytes:
         row = self.conn.execute(
             "SELECT raw FROM document_content WHERE document_id = ?", (doc_id,)
