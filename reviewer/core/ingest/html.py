@@ -26,7 +26,8 @@ _BLOCK = frozenset(
     "figure figcaption main page".split()
 )
 _CELL = frozenset(("td", "th"))
-_WS = re.compile(r"[ \t\n\r\f\v\xa0\u2002\u2003\u2009\u200b]+")
+_WS_CHARS = " \t\n\r\f\v\xa0\u2002\u2003\u2009\u200b"
+_WS = re.compile(f"[{_WS_CHARS}]+")
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 
@@ -114,10 +115,13 @@ def _walk(root: etree._Element) -> str:
             kind = _INLINE  # only its tail is read
         if kind and (start or kind != _BR):
             if run:  # write the run of text before this event
-                s = "".join(run)
+                s = run[0] if len(run) == 1 else "".join(run)
                 run.clear()
                 if not pre_depth:
-                    if not s.isprintable():  # printable: no tab, line end or odd space
+                    if not s.strip(_WS_CHARS):  # only spaces: the source's line ends between cells
+                        space = True
+                        s = ""
+                    elif not s.isprintable():  # printable: no tab, line end or odd space
                         s = s.replace("\n", " ")  # most often source lines: cheaper than the regex
                         if not s.isprintable() or "  " in s:
                             s = _WS.sub(" ", s)
