@@ -148,22 +148,27 @@ def _walk(root: etree._Element) -> str:
                     cell = True
                     newlines = 0
             elif not start and kind == _CELL_KIND:
-                in_cell = max(0, in_cell - 1)
+                if in_cell:
+                    in_cell -= 1
                 fresh_cell = False
             else:  # a line ends: n=2 leaves a blank line
                 if start:
-                    n = 1 if kind == _BR else 2 if kind == _GAP else 1
+                    n = 2 if kind == _GAP else 1
                     if kind == _PRE:
                         pre_depth += 1
                     elif kind == _ROW:
                         row_mark = len(chunks)
                 else:
                     if kind == _PRE:
-                        pre_depth = max(0, pre_depth - 1)
-                    empty = not (el.text or "").strip(" \t\n\r\xa0") and len(el) == 0
+                        if pre_depth:
+                            pre_depth -= 1
+                    empty = len(el) == 0 and not (el.text or "").strip(" \t\n\r\xa0")
                     n = 2 if empty or kind == _GAP else 1
                 if started and not (in_cell and (fresh_cell or cell)):  # in a cell, never at its edges
-                    newlines = max(newlines, 1 if in_cell else n)
+                    if in_cell:
+                        n = 1
+                    if n > newlines:
+                        newlines = n
                     space = cell = False
         text = el.text if start else el.tail
         if text:
