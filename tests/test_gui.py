@@ -428,3 +428,32 @@ def test_a_very_long_filing_opens_grouped_and_reads_copies_and_jumps_as_lines(
     assert selected == text[span[0] - 20 : span[1] + 40] and "\n" in selected
     editor.copy()
     assert QApplication.clipboard().text() == selected
+
+
+def test_a_prefetched_filing_survives_another_writers_commit_unless_its_text_changed(
+        window, qtbot, seeded_store: Path) -> None:
+    from reviewer.core.document import Document, Part
+    from reviewer.store.repository import DocumentSummary
+
+    repo = store_repo(seeded_store)
+    text = "Item 8.01 Other Events. A long filing line of text.\n" * 30_000
+    big, _ = repo.add_document(sha256="d" * 64, source_path="big.txt", raw=text.encode(),
+                               document=Document(text, "text", [Part("body", 0, len(text))]),
+                               candidates=[], extractor_version="t", summary=DocumentSummary(), who="t")
+    window.refresh_if_changed()
+    before = window.queue.model.row_of(big) - 1
+    for changed in (False, True):
+        window.queue.select_row(before)
+        qtbot.waitUntil(lambda: big in window.prefetch._ready, timeout=10000)
+        prebuilt = window.prefetch._ready[big][1]
+        other = repo.field_values(window.doc_id)[0]  # another writer commits (another filing)
+        repo.set_value(other.id, f"{other.value} (checked {changed})", None, "other")
+        if changed:  # ... and a re-extraction changes the prefetched filing's text
+            with repo.transaction():
+                repo.conn.execute("UPDATE document_content SET text = ? WHERE document_id = ?",
+                                  (text.upper(), big))
+        assert window.refresh_if_changed()
+        press(qtbot, window.fields, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+        assert window.doc_id == big
+        assert (window.viewer.editor.document() is prebuilt) is not changed
+        assert window.viewer.editor.toPlainText() == (text.upper() if changed else text)

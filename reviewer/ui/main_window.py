@@ -143,8 +143,14 @@ class MainWindow(QMainWindow):
         self.doc_id = doc_id
         self._form = row["form_type"]
         ready = self.prefetch.take(doc_id)
-        doc = ready[0] if ready else self.repo.load_document(doc_id)
-        self.viewer.show_document(doc, [], prebuilt=ready[1] if ready else None)
+        if ready is None:
+            doc, prebuilt = self.repo.load_document(doc_id), None
+        else:
+            doc, prebuilt, current = ready
+            if not current:  # built before another writer committed: kept if the text is the same
+                fresh = self.repo.load_document(doc_id)
+                doc, prebuilt = fresh, (prebuilt if fresh.text == doc.text else None)
+        self.viewer.show_document(doc, [], prebuilt=prebuilt)
         self._show_values()
         title = " · ".join(x for x in (row["company_name"], row["form_type"], row["doc_date"]) if x)
         self.setWindowTitle(f"{title or row['file_name']} — Filing Reviewer")
@@ -233,7 +239,7 @@ class MainWindow(QMainWindow):
         if version == self._seen_version or self.fields.state() == self.fields.State.EditingState:
             return False
         self._seen_version = version
-        self.prefetch.clear()  # another writer may have changed a filing's text
+        self.prefetch.mark_stale()  # another writer may have changed a filing's text
         current = self.queue.current_document()
         self.queue.model.reload()
         if current is not None:

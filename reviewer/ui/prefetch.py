@@ -68,25 +68,36 @@ class Prefetcher(QObject):
         app = QCoreApplication.instance()
         if app is not None:  # quitting without closing the window must not leave the thread running
             app.aboutToQuit.connect(self.stop)
-        self._ready: dict[int, tuple[Document, QTextDocument]] = {}
-        self._asked: set[int] = set()
+        # doc_id -> (document, its QTextDocument, the generation it was asked in)
+        self._ready: dict[int, tuple[Document, QTextDocument, int]] = {}
+        self._asked: dict[int, int] = {}  # doc_id -> generation, while it is being built
+        self._generation = 0  # moved on by each commit of another writer (mark_stale)
 
     def want(self, doc_id: int, size: int, font: QFont) -> None:
         """Lay out `doc_id` in the background if it is large and not already under way."""
         if size >= LARGE_BYTES and doc_id not in self._ready and doc_id not in self._asked:
-            self._asked.add(doc_id)
+            self._asked[doc_id] = self._generation
             self.request.emit(doc_id, QFont(font))
 
-    def take(self, doc_id: int) -> tuple[Document, QTextDocument] | None:
-        self._asked.discard(doc_id)
-        return self._ready.pop(doc_id, None)
+    def take(self, doc_id: int) -> tuple[Document, QTextDocument, bool] | None:
+        """The built filing, and whether it was read after the last commit of another writer
+        (if not, the caller checks that its text is still the same)."""
+        self._asked.pop(doc_id, None)
+        entry = self._ready.pop(doc_id, None)
+        if entry is None:
+            return None
+        doc, qdoc, generation = entry
+        return doc, qdoc, generation == self._generation
 
     @Slot(int, object, object)
     def _store(self, doc_id: int, doc: Document, qdoc: QTextDocument) -> None:
-        self._asked.discard(doc_id)
-        self._ready[doc_id] = (doc, qdoc)
+        self._ready[doc_id] = (doc, qdoc, self._asked.pop(doc_id, -1))
         while len(self._ready) > 2:
             self._ready.pop(next(iter(self._ready)))
+
+    def mark_stale(self) -> None:
+        """Another writer committed: what is built (or being built) may be out of date."""
+        self._generation += 1
 
     def clear(self) -> None:
         self._ready.clear()
