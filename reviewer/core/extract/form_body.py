@@ -110,7 +110,7 @@ def _exhibits(doc: Document, region) -> Iterator[Candidate]:
         for m in EXHIBIT_LINE.finditer(text, sec_start, end):
             if not NOT_APPLICABLE.match(m.group("desc")):
                 yield _c("exhibit", m.group("no"), m.start("no"), m.end("no"), 0.85, "exhibit_list")
-        for pos, line in iter_lines(text, sec.start(), end):
+        for pos, line in iter_lines(text, sec_start, end):
             row = cells(line, pos)
             for i, (cstart, cell) in enumerate(row):
                 em = EXHIBIT_NO.match(cell)
