@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test bench bundle lint clean
+.PHONY: run test test-fast check bench bundle lint clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,10 +16,25 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/reviewer gui resources/samples
 
-## test: the whole test suite (GUI tests offscreen) and the linter
+## test: the whole test suite (GUI tests offscreen), the linter, the layer contracts and mypy
 test: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	$(MAKE) --no-print-directory check
+
+## test-fast: every tier but the corpus and the slow tests (under a minute), then the checks
+test-fast: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m "not corpus and not slow"
+	$(MAKE) --no-print-directory check
+
+## check: ruff, the import-linter layer contracts, mypy on core, store and pipeline
+check: $(STAMP)
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
+
+## golden: rewrite tests/golden/samples.json after an extraction change (bump EXTRACTOR_VERSION first)
+golden: $(STAMP)
+	$(BIN)/python tests/golden/update.py
 
 ## bench: measure, and rewrite BENCHMARKS.md
 bench: $(STAMP)

@@ -95,7 +95,7 @@ def _import_row(name: str, r: dict[str, float]) -> str:
 def bench_import_pool(files: list[Path], baseline_s: float) -> list[str]:
     """The real `reviewer import` path: a process pool over both cores, into a new store; the
     whole corpus, then its text, HTML and SGML files against the baseline over them."""
-    from reviewer.importer import import_paths
+    from reviewer.pipeline.importer import import_paths
     from reviewer.store import Repository, open_store
 
     def run(paths: list[Path], tmp: Path, name: str) -> tuple[object, float]:
@@ -183,9 +183,9 @@ def bench_next_filing() -> list[str]:
 
     from reviewer.core.document import Document, Part
     from reviewer.core.extract.candidate import Candidate
-    from reviewer.importer import import_paths
+    from reviewer.core.values import DocumentSummary
+    from reviewer.pipeline.importer import import_paths
     from reviewer.store import Repository, open_store
-    from reviewer.store.repository import DocumentSummary
     from reviewer.ui.app import build_window
 
     app = QApplication.instance() or QApplication([])

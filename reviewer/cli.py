@@ -79,7 +79,7 @@ class _ProgressBar:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from .importer import import_paths
+    from .pipeline.importer import import_paths
 
     repo = _open_repo(args)
     report = import_paths(repo, args.paths, reviewer_name(), progress=_ProgressBar(),
@@ -127,20 +127,16 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from .core.export import write_csv
+    from .core.export import export_csv, write_csv
 
     repo = _open_repo(args)
     rows = repo.export_rows(include_unreviewed=args.all)
     schema = _schema()
     if args.output:
         out_path = Path(args.output)
-        tmp = out_path.with_name(out_path.name + ".part")
         try:
-            with tmp.open("w", encoding="utf-8-sig", newline="") as fh:
-                n = write_csv(fh, schema, rows)
-            tmp.replace(out_path)
+            n = export_csv(out_path, schema, rows)
         except OSError as exc:
-            tmp.unlink(missing_ok=True)
             _fail(args.output, exc.strerror or str(exc))
             return EXIT_SOME_FAILED
         print(f"{n} filings written to {out_path}", file=sys.stderr)
@@ -150,15 +146,22 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from .core.extract import EXTRACTOR_VERSION
+
     repo = _open_repo(args)
     stats = repo.stats()
     stats["store"] = str(_store_path(args))
+    stats["extractor_version"] = EXTRACTOR_VERSION
+    stats["outdated"] = repo.count_other_versions(EXTRACTOR_VERSION)
     if args.json:
         print(json.dumps(stats, indent=2))
         return EXIT_OK
     print(f"store: {stats['store']}")
     print(f"{stats['documents']} filings: {stats['reviewed']} reviewed, "
           f"{stats['flagged']} flagged, {stats['to_review']} to review")
+    if stats["outdated"]:
+        print(f"{stats['outdated']} extracted by an older extractor than {EXTRACTOR_VERSION}: "
+              "`reviewer reextract --outdated` updates them (decided values are kept)")
     for name, states in stats["fields"].items():
         print(f"  {name:28} " + ", ".join(f"{k} {v}" for k, v in sorted(states.items())))
     return EXIT_OK
@@ -202,12 +205,11 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
-    from .reextract import reextract_all
+    from .pipeline.reextract import reextract_all
 
     repo = _open_repo(args)
-    bar = _ProgressBar()
-    report = reextract_all(repo, reviewer_name(), workers=args.jobs,
-                           progress=lambda d, t: bar(d, t, "re-extracting"))
+    report = reextract_all(repo, reviewer_name(), workers=args.jobs, progress=_ProgressBar(),
+                           outdated_only=args.outdated)
     for doc_id, reason in report.failures:
         _fail(f"document {doc_id}", reason)
     print(report.summary())
@@ -274,6 +276,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("reextract", help="re-run the extractor on stored filings; "
                                                  "values a person decided are kept"))
     p.add_argument("-j", "--jobs", type=int, default=None, help="worker processes")
+    p.add_argument("--outdated", action="store_true",
+                   help="only filings extracted by another version of the extractor")
     p.set_defaults(func=cmd_reextract)
 
     p = with_db(sub.add_parser("backup", help="a consistent copy of the store, even while it is open"))

@@ -25,6 +25,3 @@ def user_schema_dir() -> Path:
     """Extra field definitions (*.toml) a user adds without touching the application."""
     return data_dir() / "schemas"
 
-
-def log_dir() -> Path:
-    return Path(appdirs.user_log_dir(APP_NAME, APP_AUTHOR))

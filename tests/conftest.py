@@ -1,8 +1,14 @@
-"""Shared fixtures: the corpus beside the checkout, temporary stores, generated files."""
+"""Shared fixtures: the corpus beside the checkout, temporary stores, the sample filings.
+
+Tiers: tests/core, tests/store, tests/pipeline and tests/ui mirror the package; tests/corpus
+reads ../shared/corpus. A test that uses the `corpus` fixture is marked `corpus` wherever it
+lives; `make test-fast` runs everything but the `corpus` and `slow` marks.
+"""
 
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,7 +18,14 @@ os.environ.setdefault("REVIEWER_USER", "tester")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+HELPERS = Path(__file__).resolve().parent / "helpers"
+sys.path.insert(0, str(HELPERS))  # pdfgen, golden, crashy: importable by name from any tier
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if "corpus" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.corpus)
 
 
 @pytest.fixture(scope="session")
@@ -20,6 +33,12 @@ def corpus() -> Path:
     if not (CORPUS / "raw").is_dir():
         pytest.skip(f"the corpus is not at {CORPUS}")
     return CORPUS
+
+
+@pytest.fixture(scope="session")
+def samples() -> Path:
+    """The sample filings shipped with the application (the three seeds)."""
+    return ROOT / "resources" / "samples"
 
 
 @pytest.fixture

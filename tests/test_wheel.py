@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 # Enough to run the command line; PySide6 (for the window only) is left out to keep this quick.
 CLI_DEPS = ["pdfminer.six", "sqlite-utils>=4,<5", "appdirs", "lxml"]
@@ -16,6 +18,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run(list(args), capture_output=True, text=True, cwd=cwd, timeout=600)
 
 
+@pytest.mark.slow  # about 15 s: builds and installs a wheel
 def test_wheel_installs_and_runs_outside_the_source_tree(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(dist), str(ROOT), cwd=tmp_path)

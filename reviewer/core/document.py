@@ -6,8 +6,6 @@ import bisect
 from dataclasses import dataclass, field
 from typing import Any
 
-FORMATS = ("edgar", "html", "text", "pdf")
-
 
 class IngestError(Exception):
     """A file that cannot become a Document; the message is the one-line reason."""

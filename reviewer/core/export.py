@@ -5,9 +5,13 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, TextIO
 
+from .atomic import atomic_text
 from .schema import Schema
+
+Rows = Iterable[tuple[dict[str, Any], list[tuple[str, str]]]]
 
 BASE_COLUMNS = ["id", "source_file", "format", "status", "reviewer", "reviewed_at"]
 MULTI_SEPARATOR = "; "
@@ -25,9 +29,13 @@ def columns(schema: Schema) -> list[str]:
     return BASE_COLUMNS + schema.names()
 
 
-def write_csv(
-    out: TextIO, schema: Schema, rows: Iterable[tuple[dict[str, Any], list[tuple[str, str]]]]
-) -> int:
+def export_csv(target: Path, schema: Schema, rows: Rows) -> int:
+    """The CSV written to `target` whole (UTF-8 with a BOM, for spreadsheets); returns the rows."""
+    with atomic_text(target, encoding="utf-8-sig") as fh:
+        return write_csv(fh, schema, rows)
+
+
+def write_csv(out: TextIO, schema: Schema, rows: Rows) -> int:
     """Write the header and a row per filing; returns the number of rows."""
     names = schema.names()
     multi = {f.name for f in schema.fields if f.multi}

@@ -1,17 +1,20 @@
 """The review session: apply an analyst's change, undo and redo it, and what is left to check.
 
-Pure Python over a repository object (duck-typed: the store's Repository). Every change is
-written at once; undo is a new change that puts the old value back, never a deletion.
+Pure Python over a store seen through `ReviewStore` (the SQLite Repository satisfies it; a
+shared store for teams will too). Every change is written at once; undo is a new change that
+puts the old value back, never a deletion.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Protocol
 
-from .extract import ATTENTION_BELOW
 from .extract.normalize import normalize
 from .schema import Schema
+from .values import DocumentRecord, FieldValue, State
 
 EXPECTED_FORM = {
     "date": "a date, e.g. 2002-11-27 or November 27, 2002",
@@ -28,8 +31,23 @@ class InvalidValue(ValueError):
     """The text typed is not a value of the field's type; the message says what is expected."""
 
 
-class _Repo(Protocol):
-    def field_value(self, fv_id: int) -> Any: ...
+class ReviewStore(Protocol):
+    """What the review core asks of a store: each write is atomic and appends to the history."""
+
+    def transaction(self) -> AbstractContextManager[None]: ...
+    def document(self, doc_id: int) -> DocumentRecord | None: ...
+    def field_values(self, doc_id: int) -> list[FieldValue]: ...
+    def field_value(self, fv_id: int) -> FieldValue: ...
+    def set_value(self, fv_id: int, value: str, span: tuple[int, int] | None,
+                  who: str) -> FieldValue: ...
+    def add_value(self, doc_id: int, field: str, value: str, span: tuple[int, int] | None,
+                  who: str) -> FieldValue: ...
+    def confirm(self, fv_id: int, who: str) -> FieldValue: ...
+    def reject(self, fv_id: int, who: str) -> FieldValue: ...
+    def restore(self, fv_id: int, value: str | None, span: tuple[int | None, int | None],
+                state: State, who: str) -> FieldValue: ...
+    def mark_reviewed(self, doc_id: int, who: str) -> int: ...
+    def set_status(self, doc_id: int, status: str, who: str, note: str | None = None) -> None: ...
 
 
 @dataclass(slots=True)
@@ -37,7 +55,7 @@ class ValueState:
     value: str | None
     start: int | None
     end: int | None
-    state: str
+    state: State
 
 
 @dataclass(slots=True)
@@ -51,14 +69,14 @@ class Change:
     flag_note: tuple[str | None, str | None] | None = None
 
 
-def _state_of(fv: Any) -> ValueState:
+def _state_of(fv: FieldValue) -> ValueState:
     return ValueState(fv.value, fv.span_start, fv.span_end, fv.state)
 
 
 class ReviewSession:
     """The analyst's actions, each stored at once and kept for undo and redo."""
 
-    def __init__(self, repo: Any, schema: Schema, who: str) -> None:
+    def __init__(self, repo: ReviewStore, schema: Schema, who: str) -> None:
         self.repo = repo
         self.schema = schema
         self.who = who
@@ -79,14 +97,14 @@ class ReviewSession:
         return value.lower() if fd and fd.choices else value
 
     def set_value(self, doc_id: int, field_name: str, fv_id: int | None, text: str,
-                  span: tuple[int, int] | None = None) -> Any:
+                  span: tuple[int, int] | None = None) -> FieldValue:
         """Correct a value (fv_id) or add one (fv_id None); empty text rejects the value."""
         if not text.strip() and fv_id is not None:
             return self.reject(fv_id)
         value = self.normal_value(field_name, text)
         if fv_id is None:
             fv = self.repo.add_value(doc_id, field_name, value, span, self.who)
-            before = ValueState(None, None, None, "rejected")
+            before = ValueState(None, None, None, State.REJECTED)
             self._record(Change(doc_id, f"add {field_name}", [(fv.id, before, _state_of(fv))]))
             return fv
         old = self.repo.field_value(fv_id)
@@ -94,14 +112,15 @@ class ReviewSession:
         self._record(Change(doc_id, f"edit {field_name}", [(fv_id, _state_of(old), _state_of(fv))]))
         return fv
 
-    def reject(self, fv_id: int) -> Any:
+    def reject(self, fv_id: int) -> FieldValue:
         """The document does not state this value."""
         return self._decide(fv_id, self.repo.reject, "reject")
 
-    def confirm(self, fv_id: int) -> Any:
+    def confirm(self, fv_id: int) -> FieldValue:
         return self._decide(fv_id, self.repo.confirm, "confirm")
 
-    def _decide(self, fv_id: int, apply: Any, verb: str) -> Any:
+    def _decide(self, fv_id: int, apply: Callable[[int, str], FieldValue],
+                verb: str) -> FieldValue:
         old = self.repo.field_value(fv_id)
         fv = apply(fv_id, self.who)
         self._record(Change(old.document_id, f"{verb} {old.field}",
@@ -112,19 +131,25 @@ class ReviewSession:
 
     def mark_reviewed(self, doc_id: int) -> int:
         """Confirm every untouched value and mark the filing reviewed; returns confirmations."""
-        before_doc = self.repo.document(doc_id)
+        before_doc = self._document(doc_id)
         before = {fv.id: _state_of(fv) for fv in self.repo.field_values(doc_id)}
         n = self.repo.mark_reviewed(doc_id, self.who)
         after = {fv.id: _state_of(fv) for fv in self.repo.field_values(doc_id)}
         changed = [(i, before[i], after[i]) for i in before if before[i] != after[i]]
-        self._record(Change(doc_id, "mark reviewed", changed, (before_doc["status"], "reviewed")))
+        self._record(Change(doc_id, "mark reviewed", changed, (before_doc.status, "reviewed")))
         return n
 
     def flag(self, doc_id: int, note: str) -> None:
-        before = self.repo.document(doc_id)
+        before = self._document(doc_id)
         self.repo.set_status(doc_id, "flagged", self.who, note)
-        self._record(Change(doc_id, "flag", [], (before["status"], "flagged"),
-                            (before["flag_note"], note)))
+        self._record(Change(doc_id, "flag", [], (before.status, "flagged"),
+                            (before.flag_note, note)))
+
+    def _document(self, doc_id: int) -> DocumentRecord:
+        doc = self.repo.document(doc_id)
+        if doc is None:
+            raise KeyError(doc_id)
+        return doc
 
     # -- undo and redo ---------------------------------------------------------------------
 
@@ -164,13 +189,11 @@ class ReviewSession:
 
     # -- what is left to check -------------------------------------------------------------
 
-    def attention(self, values: list[Any], form_type: str | None = None) -> list[tuple[str, int | None]]:
+    def attention(self, values: Sequence[FieldValue],
+                  form_type: str | None = None) -> list[tuple[str, int | None]]:
         """(field, value id) needing a look: low-confidence values first, then missing fields."""
-        low = sorted(
-            (fv for fv in values if fv.state == "extracted" and (fv.confidence or 0) < ATTENTION_BELOW),
-            key=lambda fv: fv.confidence or 0,
-        )
-        present = {fv.field for fv in values if fv.state != "rejected"}
+        low = sorted((fv for fv in values if fv.needs_attention), key=lambda fv: fv.confidence or 0)
+        present = {fv.field for fv in values if fv.state is not State.REJECTED}
         missing = [fd.name for fd in self.schema.fields
                    if fd.name not in present and (not fd.forms or not form_type
                                                   or form_type.upper() in fd.forms)]

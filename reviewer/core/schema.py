@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TYPES = ("date", "month", "date_or_month", "integer", "decimal", "text", "code")
-GROUPS = ("filing", "cover", "press_release", "event", "custom")
 
 
 class SchemaError(Exception):
@@ -48,9 +47,6 @@ class Schema:
 
     def names(self) -> list[str]:
         return [f.name for f in self.fields]
-
-    def core_names(self) -> list[str]:
-        return [f.name for f in self.fields if f.core]
 
 
 def _field(entry: dict, source: Path, core: bool) -> FieldDef:

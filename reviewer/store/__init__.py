@@ -1,6 +1,6 @@
 """The SQLite store (sqlite-utils). Never imports Qt."""
 
 from .db import StoreError, open_store
-from .repository import FieldValue, Repository
+from .repository import Repository
 
-__all__ = ["FieldValue", "Repository", "StoreError", "open_store"]
+__all__ = ["Repository", "StoreError", "open_store"]

@@ -62,7 +62,3 @@ def open_store(path: str | Path, *, migrate_schema: bool = True) -> sqlite_utils
             raise StoreError(f"{p}: {exc}") from None
     return db
 
-
-def integrity_ok(db: sqlite_utils.Database) -> bool:
-    """PRAGMA integrity_check says ok."""
-    return db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -9,6 +9,8 @@ from pathlib import Path
 
 import sqlite_utils
 
+from ..core.atomic import replaced_whole
+
 APPLICATION_ID = 0x46525631  # "FRV1": marks a file as a Filing Reviewer store
 
 _V1 = """
@@ -102,14 +104,12 @@ def schema_version(db: sqlite_utils.Database) -> int:
 
 def online_backup(conn: sqlite3.Connection, target: Path) -> Path:
     """A consistent copy of a live store (SQLite online backup), written whole or not at all."""
-    partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
-    dest = sqlite3.connect(str(partial))
-    try:
-        conn.backup(dest)
-    finally:
-        dest.close()
-    partial.replace(target)
+    with replaced_whole(target) as partial:
+        dest = sqlite3.connect(str(partial))
+        try:
+            conn.backup(dest)
+        finally:
+            dest.close()
     return target
 
 

@@ -1,4 +1,8 @@
-"""Typed reads and writes of the store; every change to a value also appends to history."""
+"""Typed reads and writes of the store; every change to a value also appends to history.
+
+The only code that writes SQL. The review core sees it through `ReviewStore` (core.review);
+a second store (PostgreSQL, for teams) implements the same methods.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,6 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -14,43 +17,34 @@ import sqlite_utils
 
 from ..core.document import Document
 from ..core.extract.candidate import Candidate
+from ..core.reextraction import ReextractionPlan, plan_reextraction
+from ..core.review import ReviewStore
+from ..core.values import (
+    DocumentRecord,
+    DocumentSummary,
+    FieldValue,
+    HistoryEntry,
+    State,
+)
 
-STATES = ("extracted", "confirmed", "corrected", "added", "rejected")
-TOUCHED = frozenset(("confirmed", "corrected", "added", "rejected"))  # a person decided
+# The queue's columns: the key the window sorts and shows by, and the column that holds it.
+QUEUE_COLUMNS = {"status": "status", "form": "form_type", "company": "company_name",
+                 "date": "doc_date", "file": "file_name", "attention": "attention", "id": "id"}
+
+_INSERT_EXTRACTED = (
+    "INSERT INTO field_values (document_id, field, extracted_value, extracted_start,"
+    " extracted_end, confidence, rule, value, span_start, span_end, state, updated_at,"
+    " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,'extracted',?,?)"
+)
 
 
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 
 
-@dataclass(slots=True)
-class FieldValue:
-    id: int
-    document_id: int
-    field: str
-    value: str | None
-    span_start: int | None
-    span_end: int | None
-    state: str
-    confidence: float | None
-    rule: str | None
-    extracted_value: str | None
-    updated_at: str
-    updated_by: str
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> FieldValue:
-        return cls(**{k: row[k] for k in cls.__slots__})
-
-
-@dataclass(slots=True)
-class DocumentSummary:
-    """The few values the queue shows, computed once at import."""
-
-    form_type: str | None = None
-    company_name: str | None = None
-    doc_date: str | None = None
-    attention: int = 0
+def _extracted_row(doc_id: int, c: Candidate, at: str, who: str) -> tuple[Any, ...]:
+    return (doc_id, c.name, c.value, c.start, c.end, c.confidence, c.rule, c.value, c.start, c.end,
+            at, who)
 
 
 class Repository:
@@ -123,34 +117,82 @@ class Repository:
                 ),
             )
             doc_id = cur.lastrowid
+            assert doc_id is not None
             self.conn.execute(
                 "INSERT INTO document_content (document_id, raw, text, source_map) VALUES (?,?,?,?)",
                 (doc_id, raw, document.text, json.dumps(document.source_map())),
             )
-            self.conn.executemany(
-                "INSERT INTO field_values (document_id, field, extracted_value, extracted_start,"
-                " extracted_end, confidence, rule, value, span_start, span_end, state, updated_at,"
-                " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,'extracted',?,?)",
-                [
-                    (doc_id, c.name, c.value, c.start, c.end, c.confidence, c.rule,
-                     c.value, c.start, c.end, at, who)
-                    for c in candidates
-                ],
-            )
-            self.append_history(doc_id, None, None, "import", None, None, None, None, who, at)
+            self.conn.executemany(_INSERT_EXTRACTED,
+                                  [_extracted_row(doc_id, c, at, who) for c in candidates])
+            self.append_history(HistoryEntry(document_id=doc_id, action="import", who=who, at=at))
             return doc_id, True
 
-    def document(self, doc_id: int) -> dict[str, Any] | None:
+    def reextract(self, doc_id: int, document: Document, candidates: Iterable[Candidate], *,
+                  extractor_version: str, who: str) -> ReextractionPlan:
+        """Bring one filing up to a new extraction (core.reextraction decides what changes);
+        values a person decided stay as they are. Returns the plan applied."""
+        with self.transaction():
+            old_text = self.document_text(doc_id)
+            if old_text is None:
+                raise KeyError(doc_id)
+            plan = plan_reextraction(old_text, self.field_values(doc_id), document, candidates)
+            at = now()
+            if plan.text_changed:
+                self.conn.execute(
+                    "UPDATE document_content SET text = ?, source_map = ? WHERE document_id = ?",
+                    (document.text, json.dumps(document.source_map()), doc_id))
+                self.conn.executemany(
+                    "UPDATE field_values SET span_start = ?, span_end = ? WHERE id = ?",
+                    [(start, end, fv_id) for fv_id, start, end in plan.moved_spans])
+            self.conn.executemany(
+                "UPDATE field_values SET extracted_start = ?, extracted_end = ?, span_start = ?,"
+                " span_end = ?, confidence = ?, rule = ? WHERE id = ?",
+                [(c.start, c.end, c.start, c.end, c.confidence, c.rule, fv_id)
+                 for fv_id, c in plan.refreshed])
+            for fv in plan.removed:
+                self.conn.execute("DELETE FROM field_values WHERE id = ?", (fv.id,))
+                self.append_history(HistoryEntry(
+                    document_id=doc_id, field_value_id=fv.id, field=fv.field, action="reextract",
+                    before_value=fv.value, before_state=fv.state, who=who, at=at))
+            for c in plan.added:
+                cur = self.conn.execute(_INSERT_EXTRACTED, _extracted_row(doc_id, c, at, who))
+                self.append_history(HistoryEntry(
+                    document_id=doc_id, field_value_id=cur.lastrowid, field=c.name,
+                    action="reextract", after_value=c.value, after_state=State.EXTRACTED,
+                    who=who, at=at))
+            summary = plan.summary
+            self.conn.execute(
+                "UPDATE documents SET extractor_version = ?, form_type = ?, company_name = ?,"
+                " doc_date = ?, attention = CASE WHEN status = 'reviewed' THEN 0 ELSE ? END,"
+                " notices = ? WHERE id = ?",
+                (extractor_version, summary.form_type, summary.company_name, summary.doc_date,
+                 summary.attention, json.dumps(document.notices), doc_id))
+            return plan
+
+    def document(self, doc_id: int) -> DocumentRecord | None:
         cur = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))
         row = cur.fetchone()
-        return dict(zip([d[0] for d in cur.description], row, strict=True)) if row else None
+        if row is None:
+            return None
+        return DocumentRecord.from_row(dict(zip([d[0] for d in cur.description], row, strict=True)))
 
-    def document_ids(self, status: str | None = None) -> list[int]:
+    def document_ids(self, status: str | None = None, *,
+                     not_version: str | None = None) -> list[int]:
+        """Ids in import order; `not_version`: only those extracted by another extractor."""
+        where, params = [], []
         if status:
-            rows = self.conn.execute("SELECT id FROM documents WHERE status = ? ORDER BY id", (status,))
-        else:
-            rows = self.conn.execute("SELECT id FROM documents ORDER BY id")
-        return [r[0] for r in rows]
+            where.append("status = ?")
+            params.append(status)
+        if not_version is not None:
+            where.append("extractor_version != ?")
+            params.append(not_version)
+        sql = "SELECT id FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
+        return [r[0] for r in self.conn.execute(sql + " ORDER BY id", params)]
+
+    def count_other_versions(self, version: str) -> int:
+        """Filings extracted by an extractor other than `version` (re-extraction updates them)."""
+        return self.conn.execute("SELECT count(*) FROM documents WHERE extractor_version != ?",
+                                 (version,)).fetchone()[0]
 
     def load_document(self, doc_id: int) -> Document:
         """The stored Document (text and source map), as the viewer shows it."""
@@ -176,13 +218,11 @@ class Repository:
             raise KeyError(doc_id)
         return row[0]
 
-    QUEUE_SORT = {"status": "status", "form": "form_type", "company": "company_name",
-                  "date": "doc_date", "file": "file_name", "attention": "attention", "id": "id"}
-
     def queue_ids(self, text: str = "", status: str | None = None, sort: str = "id",
                   descending: bool = False) -> list[int]:
         """Ids of the filings the queue shows, filtered and sorted in SQL."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if status:
             where.append("status = ?")
             params.append(status)
@@ -190,7 +230,7 @@ class Repository:
             like = f"%{word}%"
             where.append("(company_name LIKE ? OR form_type LIKE ? OR file_name LIKE ?)")
             params += [like, like, like]
-        column = self.QUEUE_SORT.get(sort, "id")
+        column = QUEUE_COLUMNS.get(sort, "id")
         order = "DESC" if descending else "ASC"
         sql = "SELECT id FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
         sql += f" ORDER BY {column} IS NULL, {column} {order}, id {order}"
@@ -229,12 +269,12 @@ class Repository:
         """The analyst's value for an existing entry: corrected, or confirmed if unchanged."""
         with self.transaction():
             fv = self.field_value(fv_id)
-            if fv.state == "added":
-                state = "added"
+            if fv.state is State.ADDED:
+                state = State.ADDED
             elif fv.extracted_value is not None and value == fv.extracted_value:
-                state = "confirmed"
+                state = State.CONFIRMED
             else:
-                state = "corrected"
+                state = State.CORRECTED
             start, end = span if span else (fv.span_start, fv.span_end)
             return self._update(fv, value, start, end, state, "edit", who)
 
@@ -242,13 +282,15 @@ class Repository:
         with self.transaction():
             fv = self.field_value(fv_id)
             value = fv.value if fv.value is not None else fv.extracted_value
-            return self._update(fv, value, fv.span_start, fv.span_end, "confirmed", "confirm", who)
+            return self._update(fv, value, fv.span_start, fv.span_end, State.CONFIRMED, "confirm",
+                                who)
 
     def reject(self, fv_id: int, who: str) -> FieldValue:
         """The document does not state this value."""
         with self.transaction():
             fv = self.field_value(fv_id)
-            return self._update(fv, fv.value, fv.span_start, fv.span_end, "rejected", "reject", who)
+            return self._update(fv, fv.value, fv.span_start, fv.span_end, State.REJECTED, "reject",
+                                who)
 
     def add_value(
         self, doc_id: int, field: str, value: str, span: tuple[int, int] | None, who: str
@@ -262,28 +304,32 @@ class Repository:
                 " updated_at, updated_by) VALUES (?,?,?,?,?,'added',?,?)",
                 (doc_id, field, value, start, end, at, who),
             )
-            self.append_history(doc_id, cur.lastrowid, field, "add", None, None, value, "added", who, at)
-            return self.field_value(cur.lastrowid)
+            fv_id = cur.lastrowid
+            assert fv_id is not None
+            self.append_history(HistoryEntry(
+                document_id=doc_id, field_value_id=fv_id, field=field, action="add",
+                after_value=value, after_state=State.ADDED, who=who, at=at))
+            return self.field_value(fv_id)
 
     def restore(self, fv_id: int, value: str | None, span: tuple[int | None, int | None],
-                state: str, who: str) -> FieldValue:
+                state: State, who: str) -> FieldValue:
         """Put an entry back as it was (undo): itself a change, recorded in the history."""
         with self.transaction():
             fv = self.field_value(fv_id)
-            return self._update(fv, value, span[0], span[1], state, "undo", who)
+            return self._update(fv, value, span[0], span[1], State(state), "undo", who)
 
     def _update(self, fv: FieldValue, value: str | None, start: int | None, end: int | None,
-                state: str, action: str, who: str) -> FieldValue:
-        if state not in STATES:
-            raise ValueError(f"unknown state {state!r}")
+                state: State, action: str, who: str) -> FieldValue:
         at = now()
         self.conn.execute(
             "UPDATE field_values SET value = ?, span_start = ?, span_end = ?, state = ?,"
             " updated_at = ?, updated_by = ? WHERE id = ?",
             (value, start, end, state, at, who, fv.id),
         )
-        self.append_history(fv.document_id, fv.id, fv.field, action, fv.value, fv.state, value, state,
-                      who, at)
+        self.append_history(HistoryEntry(
+            document_id=fv.document_id, field_value_id=fv.id, field=fv.field, action=action,
+            before_value=fv.value, before_state=fv.state, after_value=value, after_state=state,
+            who=who, at=at))
         return self.field_value(fv.id)
 
     # -- review status ---------------------------------------------------------------------
@@ -292,21 +338,24 @@ class Repository:
         """Every untouched value becomes confirmed; the filing is reviewed. Returns confirmations."""
         with self.transaction():
             at = now()
-            untouched = [fv for fv in self.field_values(doc_id) if fv.state == "extracted"]
+            untouched = [fv for fv in self.field_values(doc_id) if fv.state is State.EXTRACTED]
             for fv in untouched:
                 self.conn.execute(
                     "UPDATE field_values SET state = 'confirmed', updated_at = ?, updated_by = ?"
                     " WHERE id = ?", (at, who, fv.id),
                 )
-                self.append_history(doc_id, fv.id, fv.field, "confirm", fv.value, fv.state, fv.value,
-                              "confirmed", who, at)
+                self.append_history(HistoryEntry(
+                    document_id=doc_id, field_value_id=fv.id, field=fv.field, action="confirm",
+                    before_value=fv.value, before_state=fv.state, after_value=fv.value,
+                    after_state=State.CONFIRMED, who=who, at=at))
             before = self.document(doc_id)
             self.conn.execute(
                 "UPDATE documents SET status = 'reviewed', reviewer = ?, reviewed_at = ?,"
                 " attention = 0 WHERE id = ?", (who, at, doc_id),
             )
-            self.append_history(doc_id, None, None, "status", before["status"] if before else None,
-                          None, "reviewed", None, who, at)
+            self.append_history(HistoryEntry(
+                document_id=doc_id, action="status", before_value=before.status if before else None,
+                after_value="reviewed", who=who, at=at))
             return len(untouched)
 
     def set_status(self, doc_id: int, status: str, who: str, note: str | None = None) -> None:
@@ -316,21 +365,22 @@ class Repository:
                 raise KeyError(doc_id)
             self.conn.execute(
                 "UPDATE documents SET status = ?, flag_note = ? WHERE id = ?",
-                (status, note if status == "flagged" else before["flag_note"], doc_id),
+                (status, note if status == "flagged" else before.flag_note, doc_id),
             )
-            self.append_history(doc_id, None, None, "status", before["status"], None, status, None,
-                          who, now())
+            self.append_history(HistoryEntry(
+                document_id=doc_id, action="status", before_value=before.status,
+                after_value=status, who=who, at=now()))
 
     # -- history and figures ---------------------------------------------------------------
 
-    def append_history(self, doc_id: int, fv_id: int | None, field: str | None, action: str,
-                 before_value: str | None, before_state: str | None, after_value: str | None,
-                 after_state: str | None, who: str, at: str) -> None:
+    def append_history(self, entry: HistoryEntry) -> None:
+        """One more row of the history (inside the caller's transaction)."""
         self.conn.execute(
             "INSERT INTO history (document_id, field_value_id, field, action, before_value,"
             " before_state, after_value, after_state, who, at) VALUES (?,?,?,?,?,?,?,?,?,?)",
-            (doc_id, fv_id, field, action, before_value, before_state, after_value, after_state,
-             who, at),
+            (entry.document_id, entry.field_value_id, entry.field, entry.action,
+             entry.before_value, entry.before_state, entry.after_value, entry.after_state,
+             entry.who, entry.at),
         )
 
     def history(self, doc_id: int | None = None) -> list[dict[str, Any]]:
@@ -375,3 +425,8 @@ class Repository:
             values.setdefault(doc_id, []).append((field, value))
         for doc in docs:
             yield doc, values.get(doc["id"], [])
+
+
+def _satisfies_review_store(repo: Repository) -> ReviewStore:
+    """Checked by mypy: the repository is a store the review core can work with."""
+    return repo

@@ -35,6 +35,8 @@ SPECS = [
     ActionSpec("import_files", "&Import Files...", "Ctrl+O", "import filings"),
     ActionSpec("import_folder", "Import &Folder...", "Ctrl+Shift+O", "import a folder, recursively"),
     ActionSpec("export_csv", "&Export CSV...", "Ctrl+Shift+E", "export records as CSV"),
+    ActionSpec("reextract_outdated", "Re-extract &Outdated Filings", "",
+               "run this extractor on filings an older one read; values a person decided are kept"),
     ActionSpec("reextract", "Re-e&xtract All Filings", "",
                "run the extractor again; values a person decided are kept"),
     ActionSpec("preferences", "Pre&ferences...", "Ctrl+,", "the reviewer's name"),

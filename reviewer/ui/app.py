@@ -1,4 +1,5 @@
-"""The composition root of the window: store, schema, session, window; no widget reaches a global."""
+"""The composition root of the window: store, schema, session, jobs, window; no widget reaches
+a global, and nothing is attached to the window after it is built."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from ..core.schema import SchemaError, load_schema
 from ..paths import user_schema_dir
 from ..resources import resource, sample_filings
 from ..store import Repository, StoreError, open_store
+from .jobs import Jobs
 from .main_window import MainWindow
-from .transfer import Transfers
 
 
 def build_window(store_path: Path, who: str, settings: QSettings | None = None) -> MainWindow:
@@ -25,8 +26,9 @@ def build_window(store_path: Path, who: str, settings: QSettings | None = None) 
     repo = Repository(db)
     who = settings.value("reviewer/name") or who  # Preferences override the OS user name
     session = ReviewSession(repo, load_schema([user_schema_dir()]), who)
-    window = MainWindow(repo, session, store_path, settings)
-    window.transfers = Transfers(window)
+    jobs = Jobs(store_path, session.schema, lambda: session.who)
+    window = MainWindow(repo, session, jobs, store_path, settings)
+    jobs.setParent(window)
     window.setWindowIcon(app_icon())
     return window
 
@@ -66,7 +68,7 @@ def run_gui(store_path: Path, paths: list[str], who: str, quit_after_ms: int | N
         print(f"window shown: {window.queue.model.rowCount()} filings in the queue", flush=True)
         QTimer.singleShot(quit_after_ms, app.quit)
     if paths:
-        window.transfers.start(paths)
+        window.start_import(paths)
     else:
         offer_samples(window)
     return app.exec()
@@ -74,7 +76,8 @@ def run_gui(store_path: Path, paths: list[str], who: str, quit_after_ms: int | N
 
 def first_run(window: MainWindow) -> bool:
     """An empty store opened by someone who has never imported: show them the samples."""
-    return window.repo.progress()["documents"] == 0 and not window.settings.value("session/samples_offered")
+    return (window.repo.progress()["documents"] == 0
+            and not window.settings.value("session/samples_offered"))
 
 
 def offer_samples(window: MainWindow) -> bool:
@@ -82,4 +85,4 @@ def offer_samples(window: MainWindow) -> bool:
     if not first_run(window):
         return False
     window.settings.setValue("session/samples_offered", True)
-    return window.transfers.start([str(p) for p in sample_filings()])
+    return window.start_import([str(p) for p in sample_filings()])

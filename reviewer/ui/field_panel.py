@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..core.schema import FieldDef, Schema
-from ..store import FieldValue
+from ..core.values import FieldValue, State
 from . import theme
 
 GROUP_LABELS = {"filing": "Filing", "cover": "Cover", "press_release": "Press release",
@@ -156,13 +156,13 @@ class FieldPanel(QTreeWidget):
             item.setForeground(COL_VALUE, QBrush(theme.STATE_COLOURS["missing"]))
         item.setText(COL_STATE, state)
         item.setForeground(COL_STATE, QBrush(theme.STATE_COLOURS.get(state, theme.STATE_COLOURS["missing"])))
-        conf = fv.confidence if fv and fv.confidence is not None and state == "extracted" else None
+        conf = fv.confidence if fv and fv.state is State.EXTRACTED else None
         item.setText(COL_CONF, f"{conf:.2f}" if conf is not None else "")
-        if conf is not None and conf < theme.LOW_CONFIDENCE:
+        if fv is not None and conf is not None and fv.needs_attention:
             item.setForeground(COL_CONF, QBrush(theme.STATE_COLOURS["rejected"]))
         item.setToolTip(COL_VALUE, self._evidence_tip(fv) if fv else "")
         font = QFont(item.font(COL_VALUE))
-        font.setStrikeOut(state == "rejected")
+        font.setStrikeOut(state == State.REJECTED)
         item.setFont(COL_VALUE, font)
 
     def _evidence_tip(self, fv: FieldValue) -> str:
@@ -178,14 +178,6 @@ class FieldPanel(QTreeWidget):
             lines.append(f"rule: {fv.rule}")
         lines.append(f"{fv.state} by {fv.updated_by}")
         return "\n".join(lines)
-
-    def update_value(self, fv: FieldValue) -> None:
-        """Show one changed value without rebuilding the panel."""
-        item = self._items.get(RowKey(fv.field, fv.id))
-        if item is not None:
-            self._loading = True
-            self._fill(item, fv)
-            self._loading = False
 
     def current_key(self) -> RowKey | None:
         item = self.currentItem()

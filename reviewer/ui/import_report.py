@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from ..importer import ImportReport
+from ..pipeline.importer import ImportReport
 
 
 class ImportReportDialog(QDialog):

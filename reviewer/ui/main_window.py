@@ -4,36 +4,38 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import (
-    QInputDialog,
-    QLabel,
-    QMainWindow,
-    QMessageBox,
-    QProgressBar,
-    QPushButton,
-    QSplitter,
-)
+from PySide6.QtCore import QSettings, Qt, QTimer, Slot
+from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from .. import __version__
+from ..core.extract import EXTRACTOR_VERSION
 from ..core.review import InvalidValue, ReviewSession
+from ..core.values import FieldValue
 from ..store import Repository
+from . import dialogs
 from .actions import create_actions, shortcut_table
 from .document_view import DocumentView
 from .field_panel import FieldPanel, RowKey
+from .import_report import ImportReportDialog
+from .job_status import JobStatus
+from .jobs import Jobs
 from .prefetch import Prefetcher
 from .queue_view import QueueView
 from .theme import SPLITTER_SHARES
 
+REFRESH_MS = 300  # while importing, the queue is reloaded at most this often
+
 
 class MainWindow(QMainWindow):
-    def __init__(self, repo: Repository, session: ReviewSession, store_path: Path,
+    def __init__(self, repo: Repository, session: ReviewSession, jobs: Jobs, store_path: Path,
                  settings: QSettings) -> None:
         super().__init__()
-        self.repo, self.session, self.store_path, self.settings = repo, session, store_path, settings
+        self.repo, self.session, self.jobs = repo, session, jobs
+        self.store_path, self.settings = store_path, settings
         self.doc_id: int | None = None
-        self._values = []
+        self._values: list[FieldValue] = []
         self._form: str | None = None
+        self.report_dialog: ImportReportDialog | None = None
 
         self.queue = QueueView(repo)
         self.viewer = DocumentView()
@@ -46,22 +48,20 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Filing Reviewer")
         self.setAcceptDrops(True)
 
-        self.progress_label = QLabel()
-        self.progress = QProgressBar(maximumWidth=200)
-        self.cancel_button = QPushButton("Cancel")
         self.status_label = QLabel()
-        bar = self.statusBar()
-        bar.addWidget(self.status_label, 1)
-        for w in (self.progress_label, self.progress, self.cancel_button):
-            bar.addPermanentWidget(w)
-            w.hide()
+        self.job_status = JobStatus(jobs)
+        self.statusBar().addWidget(self.status_label, 1)
+        self.statusBar().addPermanentWidget(self.job_status)
+        self._refresh = QTimer(self, singleShot=True, interval=REFRESH_MS)
+        self._refresh.timeout.connect(self._refresh_queue)
 
-        self.actions = create_actions(self)
+        self.named_actions = create_actions(self)
         self._build_menus()
         self._connect()
         self._restore_layout()
         self.queue.model.reload()
-        self.update_status()
+        self._outdated = 0  # filings an older extractor read: counted on open and after jobs
+        self.count_outdated()
         self.prefetch = Prefetcher(store_path, self)
         self._seen_version = repo.data_version()
         self.watch = QTimer(self, interval=1000)
@@ -71,9 +71,10 @@ class MainWindow(QMainWindow):
     # -- construction ----------------------------------------------------------------------
 
     def _build_menus(self) -> None:
-        a = self.actions
+        a = self.named_actions
         menus = {
-            "&File": ["import_files", "import_folder", None, "export_csv", None, "reextract", None, "quit"],
+            "&File": ["import_files", "import_folder", None, "export_csv", None, "reextract_outdated",
+                      "reextract", None, "quit"],
             "&Edit": ["undo", "redo", None, "fill_from_selection", "reject_value", None, "find", None,
                       "preferences"],
             "&Review": ["review_next", "flag", None, "next_attention", "prev_attention", None,
@@ -89,7 +90,15 @@ class MainWindow(QMainWindow):
                     menu.addAction(a[name])
 
     def _connect(self) -> None:
-        a = self.actions
+        a = self.named_actions
+        a["import_files"].triggered.connect(lambda: self.start_import(dialogs.choose_files(self)))
+        a["import_folder"].triggered.connect(lambda: self.start_import(dialogs.choose_folder(self)))
+        a["export_csv"].triggered.connect(self.export_csv)
+        a["reextract"].triggered.connect(lambda: self.jobs.start_reextract())
+        a["reextract_outdated"].triggered.connect(lambda: self.jobs.start_reextract(True))
+        self.jobs.imported.connect(self._imported)
+        self.jobs.finished.connect(self._job_finished)
+        self.jobs.busy.connect(lambda text: self.statusBar().showMessage(text, 4000))
         a["review_next"].triggered.connect(self.review_and_next)
         a["next_filing"].triggered.connect(lambda: self.queue.step(+1))
         a["prev_filing"].triggered.connect(lambda: self.queue.step(-1))
@@ -126,6 +135,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([int(self.width() * share) for share in SPLITTER_SHARES])
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        self.jobs.wait()
         self.prefetch.stop()
         self.watch.stop()
         self.settings.setValue("window/geometry", self.saveGeometry())
@@ -134,6 +144,50 @@ class MainWindow(QMainWindow):
             self.settings.setValue("session/document", self.doc_id)
         super().closeEvent(event)
 
+    # -- jobs: import, re-extraction, export -----------------------------------------------
+
+    def start_import(self, paths: list[str]) -> bool:
+        return bool(paths) and self.jobs.start_import([str(p) for p in paths])
+
+    def export_csv(self) -> None:
+        choice = dialogs.choose_export(self)
+        if choice is not None:
+            self.jobs.start_export(*choice)
+
+    @Slot(int)
+    def _imported(self, _doc_id: int) -> None:
+        """A filing landed: the queue shows it within REFRESH_MS (one reload for a burst)."""
+        if not self._refresh.isActive():
+            self._refresh.start()
+
+    def _refresh_queue(self) -> None:
+        current = self.queue.current_document()
+        self.queue.model.reload()
+        if current is not None:
+            self.queue.select_document(current, emit=False)
+        elif self.queue.model.rowCount():
+            self.queue.select_row(0)
+
+    @Slot(str, object)
+    def _job_finished(self, kind: str, report) -> None:
+        if kind == "import":
+            self._refresh.stop()
+            self._refresh_queue()
+            self.statusBar().showMessage("Import: " + report.summary(), 10000)
+            if report.failures:
+                self.report_dialog = ImportReportDialog(report, self)
+                self.report_dialog.show()
+        elif kind == "reextract":
+            self.queue.model.reload()
+            if self.doc_id is not None:
+                self.open_document(self.doc_id)
+            self.statusBar().showMessage(report.summary(), 10000)
+        elif kind == "export":
+            if report.error:
+                QMessageBox.warning(self, "Export CSV", report.summary())
+            self.statusBar().showMessage(report.summary(), 8000)
+        self.count_outdated()
+
     # -- showing a filing ------------------------------------------------------------------
 
     def open_document(self, doc_id: int) -> None:
@@ -141,7 +195,7 @@ class MainWindow(QMainWindow):
         if row is None:
             return
         self.doc_id = doc_id
-        self._form = row["form_type"]
+        self._form = row.form_type
         ready = self.prefetch.take(doc_id)
         if ready is None:
             doc, prebuilt = self.repo.load_document(doc_id), None
@@ -152,8 +206,8 @@ class MainWindow(QMainWindow):
                 doc, prebuilt = fresh, (prebuilt if fresh.text == doc.text else None)
         self.viewer.show_document(doc, [], prebuilt=prebuilt)
         self._show_values()
-        title = " · ".join(x for x in (row["company_name"], row["form_type"], row["doc_date"]) if x)
-        self.setWindowTitle(f"{title or row['file_name']} — Filing Reviewer")
+        title = " · ".join(x for x in (row.company_name, row.form_type, row.doc_date) if x)
+        self.setWindowTitle(f"{title or row.file_name} — Filing Reviewer")
         self.settings.setValue("session/document", doc_id)
         self._prefetch_next(doc_id)
 
@@ -170,7 +224,7 @@ class MainWindow(QMainWindow):
         if next_id is not None:
             row = self.repo.document(next_id)
             if row is not None:
-                self.prefetch.want(next_id, row["size"], self.viewer.font_for(row["format"]))
+                self.prefetch.want(next_id, row.size, self.viewer.font_for(row.format))
 
     def _group(self, field: str) -> str:
         fd = self.session.schema.get(field)
@@ -210,7 +264,7 @@ class MainWindow(QMainWindow):
 
     def dropEvent(self, event) -> None:  # noqa: N802 - Qt's name
         paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
-        if paths and self.transfers.start(paths):
+        if self.start_import(paths):
             event.acceptProposedAction()
 
     def _reload_values(self, reopen: bool = False) -> None:
@@ -250,10 +304,17 @@ class MainWindow(QMainWindow):
         self._reload_values(reopen=changed)
         return True
 
+    def count_outdated(self) -> None:
+        """Count the filings that re-extraction would update (a scan: not after every change)."""
+        self._outdated = self.repo.count_other_versions(EXTRACTOR_VERSION)
+        self.named_actions["reextract_outdated"].setEnabled(self._outdated > 0)
+        self.update_status()
+
     def update_status(self) -> None:
         stats = self.repo.progress()
+        older = f" · {self._outdated} extracted by an older extractor" if self._outdated else ""
         self.status_label.setText(
-            f"{stats['reviewed']} of {stats['documents']} reviewed · reviewer: {self.session.who}"
+            f"{stats['reviewed']} of {stats['documents']} reviewed{older} · reviewer: {self.session.who}"
             f" · store: {self.store_path}")
 
     # -- the analyst's actions -------------------------------------------------------------

@@ -79,6 +79,11 @@ class Prefetcher(QObject):
             self._asked[doc_id] = self._generation
             self.request.emit(doc_id, QFont(font))
 
+    def built(self, doc_id: int) -> QTextDocument | None:
+        """The laid-out document of `doc_id` if it is ready (it stays ready)."""
+        entry = self._ready.get(doc_id)
+        return entry[1] if entry is not None else None
+
     def take(self, doc_id: int) -> tuple[Document, QTextDocument, bool] | None:
         """The built filing, and whether it was read after the last commit of another writer
         (if not, the caller checks that its text is still the same)."""

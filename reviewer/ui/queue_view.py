@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store import Repository
+from ..store.repository import QUEUE_COLUMNS
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -37,10 +38,9 @@ STATUS_FILTERS = [("To review", "to_review"), ("Reviewed", "reviewed"), ("Flagge
 class QueueModel(QAbstractTableModel):
     """Rows are document ids in filter and sort order; their columns are fetched on demand."""
 
+    # (key, header): each key names its stored column in QUEUE_COLUMNS, the store's one map.
     COLUMNS = [("status", "Status"), ("form", "Form"), ("company", "Company"), ("date", "Date"),
                ("file", "File"), ("attention", "Check")]
-    FIELD = {"status": "status", "form": "form_type", "company": "company_name",
-             "date": "doc_date", "file": "file_name", "attention": "attention"}
     PAGE = 200
     DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -121,7 +121,7 @@ class QueueModel(QAbstractTableModel):
                         Qt.ItemDataRole.ForegroundRole):
             return None
         row = self._row(index.row())
-        value = row.get(self.FIELD[key])
+        value = row.get(QUEUE_COLUMNS[key])
         if role == Qt.ItemDataRole.ForegroundRole:
             if key == "attention" and value:
                 return QColor(220, 120, 0)

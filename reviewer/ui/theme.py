@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QColor
 
 # Highlight colours by field group (hue only; alpha keeps the text readable on any background).
 GROUP_COLOURS = {
@@ -15,7 +14,6 @@ GROUP_COLOURS = {
 }
 SPAN_ALPHA = 70
 FOCUS_ALPHA = 170
-LOW_CONFIDENCE = 0.6
 STATE_COLOURS = {
     "extracted": QColor(128, 128, 128),
     "confirmed": QColor(40, 160, 80),
@@ -26,13 +24,6 @@ STATE_COLOURS = {
 }
 SPLITTER_SHARES = (0.22, 0.48, 0.30)  # queue, filing, fields: of the window width on first run
 DOCUMENT_FONT_POINT_SIZE = 10
-
-
-def is_dark() -> bool:
-    app = QApplication.instance()
-    if app is None:
-        return False
-    return app.palette().color(QPalette.ColorRole.Window).lightness() < 128
 
 
 def span_colour(group: str, focused: bool) -> QColor:

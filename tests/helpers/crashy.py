@@ -2,10 +2,10 @@
 
 import os
 
-from reviewer.importer import _safe_process
+from reviewer.pipeline.pool import safe_process
 
 
 def process(data: bytes):
     if b"CRASH" in data:
         os._exit(3)
-    return _safe_process(data)
+    return safe_process(data)

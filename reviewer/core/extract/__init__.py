@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
+from typing import Protocol
 
 from ..document import Document
 from ..schema import FieldDef, Schema
+from ..values import ATTENTION_BELOW, DocumentSummary
 from .candidate import Candidate
 from .cover import cover_rules
 from .events import event_rules
@@ -20,8 +22,6 @@ Rule = Callable[[Document], Iterable[Candidate]]
 
 # The rule sets, in the order they run. Each reads one kind of region.
 RULES: list[Rule] = [header_rules, cover_rules, form_body_rules, press_release_rules, event_rules]
-
-ATTENTION_BELOW = 0.6  # a value under this confidence needs the analyst's eye
 
 
 def _pattern_rule(fd: FieldDef, doc: Document) -> Iterator[Candidate]:
@@ -81,15 +81,28 @@ def extract(doc: Document, schema: Schema | None = None) -> list[Candidate]:
     return merge(found, schema)
 
 
-def summarize(candidates: list[Candidate]) -> dict[str, object]:
+class Summarized(Protocol):
+    """What the queue summary reads of a value: a candidate, or a stored value that stands."""
+
+    @property
+    def name(self) -> str: ...
+    @property
+    def value(self) -> str | None: ...
+    @property
+    def confidence(self) -> float: ...
+
+
+def summarize(candidates: Iterable[Summarized]) -> DocumentSummary:
     """The queue's columns for a filing: form, company, date, values needing attention."""
-    first: dict[str, str] = {}
+    first: dict[str, str | None] = {}
+    attention = 0
     for c in candidates:
         first.setdefault(c.name, c.value)
-    return {
-        "form_type": first.get("form_type"),
-        "company_name": first.get("company_name"),
-        "doc_date": first.get("period_of_report") or first.get("release_date")
+        attention += c.confidence < ATTENTION_BELOW
+    return DocumentSummary(
+        form_type=first.get("form_type"),
+        company_name=first.get("company_name"),
+        doc_date=first.get("period_of_report") or first.get("release_date")
         or first.get("filed_date"),
-        "attention": sum(1 for c in candidates if c.confidence < ATTENTION_BELOW),
-    }
+        attention=attention,
+    )

@@ -123,9 +123,9 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
             for name, pattern in KEYWORDS:
                 if name in found or not any(n in low for n in NEEDLES[name]):
                     continue
-                m = pattern.search(para)
-                if m and name not in found:
-                    found[name] = _c("event_type", name, start + m.start(), start + m.end(), 0.7,
+                hit = pattern.search(para)
+                if hit and name not in found:
+                    found[name] = _c("event_type", name, start + hit.start(), start + hit.end(), 0.7,
                                      "keywords")
     if not found and news and (form.startswith("8-K") or form.startswith("6-K")):
         fd = _has_item_heading(doc, _ITEM_701)

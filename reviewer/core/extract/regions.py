@@ -200,6 +200,7 @@ def line_start_matches(core: re.Pattern[str] | tuple[re.Pattern[str], ...], hays
         if k > end:
             return
         m = ahead[best]
+        assert m is not None  # at[best] <= end: its pattern matched there
         while j > last and text[j - 1] in " \t":
             j -= 1
         if j == 0 or text[j - 1] == "\n":

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import hashlib
-from dataclasses import dataclass
-from pathlib import Path
-
 from ..document import Document, IngestError
 from .edgar import ingest_edgar, looks_like_edgar
 from .html import ingest_html, looks_like_html
 from .pdf import ingest_pdf
 from .textfile import decode_bytes, ingest_text
 
-__all__ = ["IngestError", "Ingested", "detect_format", "ingest_bytes", "ingest_path"]
+__all__ = ["IngestError", "detect_format", "ingest_bytes"]
 
 _ARCHIVES = {
     b"PK\x03\x04": "a ZIP archive",
@@ -22,16 +18,6 @@ _ARCHIVES = {
     b"7z\xbc\xaf\x27\x1c": "a 7-Zip archive",
 }
 _IMAGES = {b"\x89PNG": "a PNG image", b"\xff\xd8\xff": "a JPEG image", b"GIF8": "a GIF image"}
-
-
-@dataclass(slots=True)
-class Ingested:
-    """A file read from disk: its bytes, their digest and the parsed Document."""
-
-    path: str
-    data: bytes
-    sha256: str
-    document: Document
 
 
 def detect_format(data: bytes) -> str:
@@ -67,18 +53,3 @@ def ingest_bytes(data: bytes) -> Document:
     except MemoryError:
         raise IngestError(f"{fmt} file too large to read in memory") from None
 
-
-def ingest_path(path: str | Path) -> Ingested:
-    """Read and parse one file."""
-    p = Path(path)
-    try:
-        data = p.read_bytes()
-    except IsADirectoryError:
-        raise IngestError("is a folder") from None
-    except FileNotFoundError:
-        raise IngestError("no such file") from None
-    except PermissionError:
-        raise IngestError("permission denied") from None
-    except OSError as exc:
-        raise IngestError(f"cannot read: {exc.strerror or exc}") from None
-    return Ingested(str(path), data, hashlib.sha256(data).hexdigest(), ingest_bytes(data))

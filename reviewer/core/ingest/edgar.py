@@ -203,6 +203,7 @@ def _render_body(part: Part, body: str) -> str:
         part.format, part.shown = ("pdf" if kind == "PDF" else "binary"), False
         return f"[{part.type or 'binary'} {name}: uuencoded, {_size(len(body))}; not shown as text]\n"
     if kind in ("XBRL", "XML"):
+        assert wrapper is not None  # kind is read from it
         inner = _without_closing(body[wrapper.end() :], kind)
         if looks_like_html(inner):
             part.format = "html"

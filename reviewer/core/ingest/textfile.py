@@ -19,8 +19,10 @@ MIN_TEXT_CHARS = 16  # the shortest text that can still be a filing or an exhibi
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def _cp1252_with_latin1(err: UnicodeDecodeError) -> tuple[str, int]:
+def _cp1252_with_latin1(err: UnicodeError) -> tuple[str, int]:
     """The five bytes cp1252 leaves undefined are read as latin-1, so decoding never fails."""
+    if not isinstance(err, UnicodeDecodeError):
+        raise err
     bad = err.object[err.start : err.end]
     return bad.decode("latin-1"), err.end
 

@@ -9,9 +9,9 @@ import pytest
 
 from reviewer.core.document import Document, Part
 from reviewer.core.extract.candidate import Candidate
+from reviewer.core.values import DocumentSummary
 from reviewer.store import Repository, StoreError, open_store
 from reviewer.store.migrations import APPLICATION_ID, LATEST, backup_copy
-from reviewer.store.repository import DocumentSummary
 
 TEXT = "FORM 6-K\nKOREA THRUNET CO., LTD.\n(Name of the Registrant)\n"
 
@@ -121,7 +121,7 @@ def test_reject_add_and_review(repo: Repository) -> None:
     assert states == {"form_type": "rejected", "company_name": "confirmed",
                       "period_of_report": "added"}
     row = repo.document(doc_id)
-    assert row["status"] == "reviewed" and row["reviewer"] == "ann" and row["reviewed_at"]
+    assert row.status == "reviewed" and row.reviewer == "ann" and row.reviewed_at
     exported = dict(next(repo.export_rows(include_unreviewed=False))[1])
     assert "form_type" not in exported  # a rejected value does not stand
     assert exported["period_of_report"] == "2002-11"

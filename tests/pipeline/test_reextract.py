@@ -7,11 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reviewer.importer import import_paths
-from reviewer.reextract import reextract_all
+from reviewer.pipeline.importer import import_paths
+from reviewer.pipeline.reextract import reextract_all
 from reviewer.store import Repository
 
-SEED = Path(__file__).resolve().parent.parent / "resources" / "samples" / "000_df0f2849f12c5e1a.txt"
+SEED = Path(__file__).resolve().parents[2] / "resources" / "samples" / "000_df0f2849f12c5e1a.txt"
 
 
 def _values(repo: Repository, doc_id: int) -> dict[str, list[tuple[str, str]]]:
@@ -76,3 +76,36 @@ def test_backup_of_an_open_store_is_consistent(repo: Repository, store_path: Pat
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert conn.execute("SELECT status FROM documents").fetchone()[0] == "reviewed"
     assert not (tmp_path / "copy.db.part").exists()
+
+
+def test_a_filing_that_crashes_its_reader_costs_only_itself(tmp_path: Path, repo: Repository,
+                                                            monkeypatch) -> None:
+    """Re-extraction reads through the import's pool: a crash refuses one filing, not the batch."""
+    from reviewer.pipeline.pool import CRASHED, ReaderPool
+
+    helpers = Path(__file__).resolve().parents[1] / "helpers"
+    monkeypatch.setenv("PYTHONPATH", str(helpers))  # the spawned workers import the helper too
+    import crashy
+
+    for i in range(10):
+        body = b"FORM 8-K\nCURRENT REPORT\nItem 8.01 Other Events\n" + f"number {i}\n".encode()
+        (tmp_path / f"f{i}.txt").write_bytes(body + (b"CRASH\n" if i == 4 else b""))
+    import_paths(repo, sorted(tmp_path.glob("f*.txt")), "importer", workers=1)
+    crashing = next(d for d in repo.document_ids() if b"CRASH" in repo.raw_bytes(d))
+    report = reextract_all(repo, "robot", pool=ReaderPool(2, task=crashy.process))
+    assert report.failures == [(crashing, CRASHED)]
+    assert report.documents == 9
+    assert "1 failed" in report.summary()
+
+
+def test_only_filings_of_another_extractor_version_are_reextracted(repo: Repository) -> None:
+    from reviewer.core.extract import EXTRACTOR_VERSION
+
+    import_paths(repo, [SEED.parent], "importer", workers=1)
+    older = repo.document_ids()[1]
+    repo.conn.execute("UPDATE documents SET extractor_version = '0.0.1' WHERE id = ?", (older,))
+    assert repo.count_other_versions(EXTRACTOR_VERSION) == 1
+    report = reextract_all(repo, "robot", workers=1, outdated_only=True)
+    assert report.documents == 1 and report.failures == []
+    assert repo.document(older).extractor_version == EXTRACTOR_VERSION
+    assert repo.count_other_versions(EXTRACTOR_VERSION) == 0

@@ -12,8 +12,10 @@ import pytest
 from reviewer.core.export import safe_cell, write_csv
 from reviewer.core.extract.normalize import normalize, parse_date
 from reviewer.core.schema import load_schema
-from reviewer.importer import import_paths
+from reviewer.pipeline.importer import import_paths
 from reviewer.store import Repository, open_store
+
+pytestmark = pytest.mark.corpus
 
 # Files that cannot be imported, and why. Each is a real defect of the file, not of the reader.
 EXPECTED_FAILURES = {
@@ -117,3 +119,4 @@ def test_a_pdf_reads_the_same_whatever_was_read_before(corpus: Path) -> None:
     first = ingest_bytes(target).text
     ingest_bytes(raw["financebench_COSTCO_2023Q1_EARNINGS.pdf"].read_bytes())
     assert ingest_bytes(target).text == first
+

@@ -9,11 +9,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from reviewer.importer import import_paths
+from reviewer.pipeline.importer import import_paths
 from reviewer.store import Repository, open_store
 from reviewer.ui.app import build_window
 
-SEEDS = Path(__file__).resolve().parent.parent / "resources" / "samples"
+SEEDS = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 
 def test_two_connections_writing_the_same_value_lose_nothing(store_path: Path) -> None:

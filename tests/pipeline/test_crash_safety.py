@@ -9,10 +9,13 @@ import sys
 import time
 from pathlib import Path
 
-from reviewer.importer import _safe_process, import_paths
+import pytest
+
+from reviewer.pipeline.importer import import_paths
+from reviewer.pipeline.pool import ReaderPool, safe_process
 from reviewer.store import Repository, open_store
 
-HELPERS = Path(__file__).resolve().parent / "helpers"
+HELPERS = Path(__file__).resolve().parents[1] / "helpers"
 TRIALS = 20
 
 
@@ -26,6 +29,7 @@ def _check_store(path: Path) -> Repository:
     return repo
 
 
+@pytest.mark.slow  # about 23 s: twenty kills
 def test_import_killed_at_random_moments(corpus: Path, tmp_path: Path) -> None:
     from reviewer.core.extract import extract
     from reviewer.core.ingest import ingest_bytes
@@ -52,9 +56,10 @@ def test_import_killed_at_random_moments(corpus: Path, tmp_path: Path) -> None:
     assert repo.db["documents"].count == len(list(source.iterdir()))
 
 
+@pytest.mark.slow  # about 18 s: twenty kills
 def test_review_changes_killed_at_random_moments(tmp_path: Path) -> None:
     store = tmp_path / "review.db"
-    seeds = Path(__file__).resolve().parent.parent / "resources" / "samples"
+    seeds = Path(__file__).resolve().parents[2] / "resources" / "samples"
     repo = Repository(open_store(store))
     import_paths(repo, [seeds], "t", workers=1)
     repo.db.conn.close()
@@ -77,23 +82,23 @@ def test_review_changes_killed_at_random_moments(tmp_path: Path) -> None:
 
 
 def test_a_parse_over_the_time_budget_is_stopped(monkeypatch) -> None:
-    import reviewer.importer as importer
+    import reviewer.pipeline.pool as pool
 
     def slow(data, schema=None):
         time.sleep(5)
 
-    monkeypatch.setattr(importer, "process", slow)
+    monkeypatch.setattr(pool, "process", slow)
     t0 = time.perf_counter()
-    result = _safe_process(b"anything", budget_s=1)
+    result = safe_process(b"anything", budget_s=1)
     assert time.perf_counter() - t0 < 3
     assert result == "took longer than 1 s to read (the time budget per file); refused"
 
 
 def test_a_worker_over_the_memory_budget_fails_its_file_only() -> None:
     code = (
-        "import reviewer.importer as i\n"
-        "i.MEMORY_BUDGET_BYTES = 400 * 2**20\n"
-        "i._limit_worker()\n"
+        "import reviewer.pipeline.pool as p\n"
+        "p.MEMORY_BUDGET_BYTES = 400 * 2**20\n"
+        "p.limit_memory()\n"
         "try:\n"
         "    bytearray(800 * 2**20)\n"
         "except MemoryError:\n"
@@ -104,20 +109,16 @@ def test_a_worker_over_the_memory_budget_fails_its_file_only() -> None:
 
 
 def test_a_reader_that_crashes_costs_only_its_file(tmp_path: Path, repo: Repository, monkeypatch) -> None:
-    import reviewer.importer as importer
-
-    sys.path.insert(0, str(HELPERS))
     monkeypatch.setenv("PYTHONPATH", str(HELPERS))  # the spawned workers import the helper too
     import crashy
 
-    monkeypatch.setattr(importer, "_safe_process", crashy.process)
     files = []
     for i in range(10):
         f = tmp_path / f"f{i}.txt"
         f.write_bytes(b"FORM 8-K\nCURRENT REPORT\nItem 8.01 Other Events\n" + (b"CRASH\n" if i == 4 else b"")
                       + f"number {i}\n".encode())
         files.append(f)
-    report = importer.import_paths(repo, files, "t", workers=2)
+    report = import_paths(repo, files, "t", pool=ReaderPool(2, task=crashy.process))
     assert [(Path(f.path).name, f.reason) for f in report.failures] == [
         ("f4.txt", "the reader crashed on this file (twice); refused")]
     assert len(report.imported) == 9

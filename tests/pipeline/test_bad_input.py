@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from pdfgen import make_pdf
 
-from reviewer.importer import import_paths
+from reviewer.pipeline.importer import import_paths
 from reviewer.store import Repository, open_store
 
 GOOD = b"FORM 8-K\nCURRENT REPORT\nDate of Report: January 5, 2024\nItem 8.01 Other Events\n"

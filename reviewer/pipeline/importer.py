@@ -1,0 +1,187 @@
+"""Import: files and folders in, filings in the store out. Shared by the CLI and the window.
+
+The steps: list the files, read each one (refusing what cannot be read), skip what the store
+already holds, parse and extract the rest in the reader pool, store each filing whole.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from ..core.extract import EXTRACTOR_VERSION
+from .pool import POOL_THRESHOLD, Outcome, ReaderPool, is_pdf
+
+if TYPE_CHECKING:
+    from ..store.repository import Repository
+
+MAX_FILE_BYTES = 100 * 1024 * 1024  # larger files are refused unread
+
+Progress = Callable[[int, int, str], None]  # (done, total, what: the current path)
+
+
+@dataclass(slots=True)
+class Failure:
+    path: str
+    reason: str
+
+    def line(self) -> str:
+        return f"reviewer: {self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class ImportReport:
+    imported: list[int] = field(default_factory=list)  # new document ids
+    existing: list[int] = field(default_factory=list)  # already in the store
+    failures: list[Failure] = field(default_factory=list)
+    files: int = 0
+    bytes: int = 0
+    seconds: float = 0.0
+    cancelled: bool = False
+
+    def summary(self) -> str:
+        mb = self.bytes / 1e6
+        text = (
+            f"{len(self.imported)} imported, {len(self.existing)} already stored, "
+            f"{len(self.failures)} failed ({self.files} files, {mb:.1f} MB, {self.seconds:.1f} s)"
+        )
+        return text + (" - cancelled" if self.cancelled else "")
+
+
+def iter_files(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator[Path]:
+    """Every file under `paths`, folders walked recursively in name order; hidden files skipped."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            seen: set[tuple[int, int]] = set()
+            for root, dirs, files in os.walk(p, onerror=lambda e: failures.append(
+                    Failure(str(e.filename), e.strerror or str(e)))):
+                st = os.stat(root)
+                if (st.st_dev, st.st_ino) in seen:
+                    dirs[:] = []
+                    continue
+                seen.add((st.st_dev, st.st_ino))
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if not name.startswith("."):
+                        yield Path(root) / name
+        elif p.exists() or p.is_symlink():
+            yield p
+        else:
+            failures.append(Failure(str(p), "no such file or folder"))
+
+
+def read_file(path: Path) -> bytes | str:
+    """The file's bytes, or the reason they cannot be read."""
+    try:
+        if path.is_symlink():
+            try:
+                path.resolve(strict=True)
+            except RuntimeError:
+                return "a symbolic link loop"
+        if not path.is_file():
+            return "not a regular file" if path.exists() else "no such file (or a broken link)"
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            return (f"{size / 2**20:,.0f} MB is over the {MAX_FILE_BYTES // 2**20} MB limit per file; "
+                    "split or trim it")
+        with path.open("rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1)
+    except PermissionError:
+        return "permission denied"
+    except OSError as exc:
+        return f"cannot read: {exc.strerror or exc}"
+
+
+@dataclass(slots=True, frozen=True)
+class _File:
+    path: str
+    data: bytes
+    sha256: str
+
+
+class _ImportRun:
+    """One import's state: the report it fills, and how many files are done."""
+
+    def __init__(self, repo: Repository, who: str, total: int, progress: Progress | None,
+                 on_imported: Callable[[int], None] | None) -> None:
+        self.repo, self.who, self.total = repo, who, total
+        self.progress, self.on_imported = progress, on_imported
+        self.report = ImportReport()
+        self.done = 0
+
+    def to_parse(self, files: list[Path],
+                 cancelled: Callable[[], bool]) -> Iterator[tuple[_File, bytes]]:
+        """Read each file; those that cannot be read, or are stored already, end here."""
+        for path in files:
+            if cancelled():
+                self.report.cancelled = True
+                return
+            spath = str(path)
+            data = read_file(path)
+            self.report.files += 1
+            if isinstance(data, str):
+                self.report.failures.append(Failure(spath, data))
+                self._tick(spath)
+                continue
+            self.report.bytes += len(data)
+            sha = hashlib.sha256(data).hexdigest()
+            existing = self.repo.find_by_sha(sha)
+            if existing is not None:
+                self.report.existing.append(existing)
+                self._tick(spath)
+                continue
+            yield _File(spath, data, sha), data
+
+    def store(self, file: _File, outcome: Outcome) -> None:
+        """One filing into the store, whole or not at all."""
+        if isinstance(outcome, str):
+            self.report.failures.append(Failure(file.path, outcome))
+        else:
+            doc_id, created = self.repo.add_document(
+                sha256=file.sha256, source_path=file.path, raw=file.data,
+                document=outcome.document, candidates=outcome.candidates,
+                extractor_version=EXTRACTOR_VERSION, summary=outcome.summary, who=self.who,
+            )
+            (self.report.imported if created else self.report.existing).append(doc_id)
+            if created and self.on_imported:
+                self.on_imported(doc_id)
+        self._tick(file.path)
+
+    def _tick(self, path: str) -> None:
+        self.done += 1
+        if self.progress:
+            self.progress(self.done, self.total, path)
+
+
+def import_paths(
+    repo: Repository,
+    paths: Iterable[str | Path],
+    who: str,
+    *,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+    on_imported: Callable[[int], None] | None = None,
+    workers: int | None = None,
+    pool: ReaderPool[_File] | None = None,
+) -> ImportReport:
+    """Import files and folders; each filing lands whole or not at all."""
+    t0 = time.perf_counter()
+    failures: list[Failure] = []
+    files = list(iter_files(paths, failures))
+    run = _ImportRun(repo, who, len(files), progress, on_imported)
+    run.report.failures.extend(failures)
+    reader = pool if pool is not None else ReaderPool[_File](workers)
+    # Large batches are parsed in worker processes; PDFs always are (pdfminer is the heaviest).
+    all_in_pool = reader.parallel and len(files) >= POOL_THRESHOLD
+    for file, outcome in reader.read(run.to_parse(files, cancelled), cancelled=cancelled,
+                                     in_pool=lambda data: all_in_pool or is_pdf(data)):
+        run.store(file, outcome)
+    run.report.cancelled = run.report.cancelled or reader.cancelled
+    run.report.seconds = time.perf_counter() - t0
+    return run.report
