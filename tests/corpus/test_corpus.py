@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from pathlib import Path
 
+import golden
 import pytest
 
 from reviewer.core.export import safe_cell, write_csv
+from reviewer.core.extract import EXTRACTOR_VERSION
 from reviewer.core.extract.normalize import normalize, parse_date
 from reviewer.core.schema import load_schema
 from reviewer.pipeline.importer import import_paths
@@ -120,3 +123,19 @@ def test_a_pdf_reads_the_same_whatever_was_read_before(corpus: Path) -> None:
     ingest_bytes(raw["financebench_COSTCO_2023Q1_EARNINGS.pdf"].read_bytes())
     assert ingest_bytes(target).text == first
 
+
+def test_corpus_extraction_changes_only_with_a_new_extractor_version(imported) -> None:
+    """Every corpus filing as imported (text, values, spans, confidences, rules) against the
+    digests recorded with EXTRACTOR_VERSION: a change of output needs a new version."""
+    repo, _, _ = imported
+    recorded = json.loads((golden.GOLDEN / "corpus.json").read_text(encoding="utf-8"))
+    assert recorded["extractor_version"] == EXTRACTOR_VERSION, "run `make golden`"
+    now = {}
+    for doc_id in repo.document_ids():
+        rows = [(fv.field, fv.extracted_value, fv.span_start, fv.span_end, fv.confidence, fv.rule)
+                for fv in repo.field_values(doc_id)]
+        now[repo.document(doc_id).sha256] = golden.digest(repo.document_text(doc_id), rows)
+    changed = [sha for sha in recorded["digests"].keys() | now.keys()
+               if recorded["digests"].get(sha) != now.get(sha)]
+    assert changed == [], (f"{len(changed)} corpus filings extract differently under the same "
+                           "version: bump EXTRACTOR_VERSION, then run `make golden`")

@@ -16,7 +16,10 @@ from .header import header_rules
 from .normalize import normalize
 from .press_release import press_release_rules
 
-EXTRACTOR_VERSION = "0.1.0"
+# Bumped whenever extraction output changes (tests/core/test_extractor_version.py holds it to
+# that); stored with every filing, so re-extraction can find what an older extractor read.
+# 0.2.0: the first version checked against golden output (0.1.0 labelled twenty different ones).
+EXTRACTOR_VERSION = "0.2.0"
 
 Rule = Callable[[Document], Iterable[Candidate]]
 
