@@ -198,11 +198,11 @@ class FindBar(QWidget):
         for w in (self.edit, self.count, prev_btn, next_btn, close_btn):
             layout.addWidget(w)
         self.edit.textChanged.connect(self._update_count)
-        self.edit.returnPressed.connect(lambda: self.find(backward=False))
-        prev_btn.clicked.connect(lambda: self.find(backward=True))
-        next_btn.clicked.connect(lambda: self.find(backward=False))
+        self.edit.returnPressed.connect(lambda: self.find_next(backward=False))
+        prev_btn.clicked.connect(lambda: self.find_next(backward=True))
+        next_btn.clicked.connect(lambda: self.find_next(backward=False))
         close_btn.clicked.connect(self.close_bar)
-        QShortcut(QKeySequence("Shift+Return"), self.edit, lambda: self.find(backward=True))
+        QShortcut(QKeySequence("Shift+Return"), self.edit, lambda: self.find_next(backward=True))
         QShortcut(QKeySequence("Escape"), self, self.close_bar)
         self.hide()
 
@@ -226,7 +226,7 @@ class FindBar(QWidget):
         n = self._text().casefold().count(needle.casefold())
         self.count.setText(f"{n} match{'es' if n != 1 else ''}")
 
-    def find(self, backward: bool) -> bool:
+    def find_next(self, backward: bool) -> bool:
         needle = self.edit.text()
         if not needle:
             return False

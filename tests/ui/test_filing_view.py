@@ -134,3 +134,27 @@ def test_a_prefetched_filing_survives_another_writers_commit_unless_its_text_cha
         assert window.doc_id == big
         assert (window.viewer.editor.document() is prebuilt) is not changed
         assert window.viewer.editor.toPlainText() == (text.upper() if changed else text)
+
+
+# Qt's virtual methods that the window's classes override on purpose.
+OVERRIDES = {"closeEvent", "dragEnterEvent", "dropEvent", "paintEvent", "eventFilter", "data",
+             "rowCount", "columnCount", "headerData", "sort", "staticMetaObject"}
+
+
+def test_no_attribute_of_the_window_hides_a_qt_method(window) -> None:
+    """An attribute named like a Qt method (MainWindow.actions once hid QWidget.actions())
+    breaks whatever Qt or a test calls by that name."""
+    from PySide6.QtCore import Signal, SignalInstance
+
+    parts = [window, window.queue, window.queue.model, window.viewer, window.viewer.editor,
+             window.viewer.find_bar, window.fields, window.jobs, window.job_status,
+             window.prefetch]
+    hidden = []
+    for obj in parts:
+        qt = next(c for c in type(obj).__mro__ if c.__module__.startswith("PySide6"))
+        ours = [c for c in type(obj).__mro__ if c.__module__.startswith("reviewer")]
+        names = {n for n, v in vars(obj).items() if not isinstance(v, SignalInstance)}
+        names |= {n for c in ours for n, v in vars(c).items() if not isinstance(v, Signal)}
+        hidden += [f"{type(obj).__name__}.{n}" for n in sorted(names)
+                   if not n.startswith("__") and n not in OVERRIDES and hasattr(qt, n)]
+    assert hidden == []
