@@ -91,9 +91,16 @@ def _v2(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX history_field_value ON history(field_value_id)")
 
 
+def _v3(conn: sqlite3.Connection) -> None:
+    """An index on the extractor version: the filings an older extractor read are counted at
+    every window start and after every other writer's commit, in two index ranges."""
+    conn.execute("CREATE INDEX documents_extractor_version ON documents(extractor_version)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, content, field values and append-only history", _v1),
     (2, "indexes for the queue and for a value's history", _v2),
+    (3, "an index on the extractor version", _v3),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -183,16 +183,17 @@ class Repository:
         if status:
             where.append("status = ?")
             params.append(status)
-        if not_version is not None:
-            where.append("extractor_version != ?")
-            params.append(not_version)
+        if not_version is not None:  # two ranges of the version index, not a scan
+            where.append("(extractor_version < ? OR extractor_version > ?)")
+            params += [not_version, not_version]
         sql = "SELECT id FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
         return [r[0] for r in self.conn.execute(sql + " ORDER BY id", params)]
 
     def count_other_versions(self, version: str) -> int:
         """Filings extracted by an extractor other than `version` (re-extraction updates them)."""
-        return self.conn.execute("SELECT count(*) FROM documents WHERE extractor_version != ?",
-                                 (version,)).fetchone()[0]
+        return self.conn.execute(
+            "SELECT count(*) FROM documents WHERE extractor_version < ? OR extractor_version > ?",
+            (version, version)).fetchone()[0]
 
     def load_document(self, doc_id: int) -> Document:
         """The stored Document (text and source map), as the viewer shows it."""

@@ -302,6 +302,7 @@ class MainWindow(QMainWindow):
         # another terminal commits every filing, and reopening a 10 MB one costs ~0.2 s.
         changed = self.doc_id is not None and self.repo.document_text(self.doc_id) != self.viewer.text
         self._reload_values(reopen=changed)
+        self.count_outdated()  # another writer may have imported or re-extracted
         return True
 
     def count_outdated(self) -> None:

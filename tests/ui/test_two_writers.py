@@ -81,8 +81,8 @@ def test_the_other_window_shows_the_new_value(qtbot, store_path: Path, tmp_path:
     document = bob.viewer.editor.document()
     revision = document.revision()
     assert bob.refresh_if_changed()
-    item = bob.fields._items[key]
-    assert item.text(1) == "Seoul"
+    bob.fields.select_key(key)
+    assert bob.fields.currentItem().text(1) == "Seoul"
     assert bob.viewer.editor.document() is document and document.revision() == revision  # text kept
     assert not bob.refresh_if_changed()  # nothing new since
     changed = repo.document_text(bob.doc_id).replace("Thrunet", "THRUNET")  # as a re-extraction may
