@@ -97,10 +97,17 @@ def _v3(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX documents_extractor_version ON documents(extractor_version)")
 
 
+def _v4(conn: sqlite3.Connection) -> None:
+    """A file name's bytes, kept when they are not UTF-8: source_path shows them with
+    replacement characters, source_path_bytes keeps the name losslessly."""
+    conn.execute("ALTER TABLE documents ADD COLUMN source_path_bytes BLOB")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, content, field values and append-only history", _v1),
     (2, "indexes for the queue and for a value's history", _v2),
     (3, "an index on the extractor version", _v3),
+    (4, "the bytes of file names that are not UTF-8", _v4),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -93,6 +93,7 @@ class Repository:
         sha256: str,
         source_path: str,
         raw: bytes,
+        source_path_bytes: bytes | None = None,
         document: Document,
         candidates: Iterable[Candidate],
         extractor_version: str,
@@ -106,11 +107,12 @@ class Repository:
                 return existing, False
             at = now()
             cur = self.conn.execute(
-                "INSERT INTO documents (sha256, source_path, file_name, format, size, imported_at,"
-                " extractor_version, form_type, company_name, doc_date, attention, notices)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                "INSERT INTO documents (sha256, source_path, source_path_bytes, file_name, format,"
+                " size, imported_at, extractor_version, form_type, company_name, doc_date,"
+                " attention, notices) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
-                    sha256, source_path, source_path.replace("\\", "/").rsplit("/", 1)[-1],
+                    sha256, source_path, source_path_bytes,
+                    source_path.replace("\\", "/").rsplit("/", 1)[-1],
                     document.format, len(raw), at, extractor_version, summary.form_type,
                     summary.company_name, summary.doc_date, summary.attention,
                     json.dumps(document.notices),
