@@ -154,8 +154,9 @@ def test_an_older_store_is_migrated_with_a_backup_beside_it(tmp_path: Path) -> N
     import sqlite_utils
 
     old = sqlite_utils.Database(conn)
-    migrate(old, path, upto=1)  # a store written by the first release
-    add(Repository(old))
+    migrate(old, path, upto=1)  # a store written by the first release, with a filing in it
+    conn.execute("INSERT INTO documents (sha256, source_path, file_name, format, size, imported_at,"
+                 " extractor_version) VALUES ('a', 'a.txt', 'a.txt', 'text', 1, 'now', '0.1.0')")
     conn.close()
     db = open_store(path)
     assert db.execute("PRAGMA user_version").fetchone()[0] == LATEST
