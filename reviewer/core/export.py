@@ -18,9 +18,22 @@ MULTI_SEPARATOR = "; "
 _NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
+# What a spreadsheet skips before a formula: white space, no-break and zero-width spaces, BOMs.
+_LEADING = " \t\r\n\f\v\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \
+    "\u200a\u200b\u200c\u200d\u200e\u200f\u2028\u2029\u202f\u205f\u2060\u3000\ufeff"
+# Characters that start a formula, full-width forms too (some spreadsheets fold them).
+_FORMULA = "=+-@\uff1d\uff0b\uff0d\uff20"
+
+
 def safe_cell(value: str) -> str:
-    """Neutralise what a spreadsheet would run as a formula (OWASP), but keep real numbers."""
-    if value and value[0] in "=+-@\t\r" and not _NUMBER.fullmatch(value):
+    """Neutralise what a spreadsheet would run as a formula (OWASP), even behind leading
+    white space or in full-width form, but keep real numbers."""
+    if not value or _NUMBER.fullmatch(value):
+        return value
+    if value[0] in "\t\r":
+        return "'" + value
+    first = value.lstrip(_LEADING)[:1]
+    if first and first in _FORMULA:
         return "'" + value
     return value
 
