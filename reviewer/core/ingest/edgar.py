@@ -14,7 +14,7 @@ from typing import Any, NamedTuple
 from ..document import Document, IngestError, Part
 from .header import parse_colon_header, parse_tag_header
 from .html import html_to_text, looks_like_html
-from .textfile import decode_bytes, normalize_text
+from .textfile import decode_with_notice, normalize_text
 
 _DOC_TAG = re.compile(r"<(/?)DOCUMENT>", re.I)
 _META_RE = re.compile(r"<(TYPE|SEQUENCE|FILENAME|DESCRIPTION)>([^<\n]*)", re.I)
@@ -44,8 +44,9 @@ def looks_like_edgar(head: str) -> bool:
 
 def ingest_edgar(data: bytes) -> Document:
     """Parse a full submission into one Document whose parts are its header and documents."""
-    raw, _ = decode_bytes(data)
-    raw = normalize_text(raw)
+    raw, _, decoded = decode_with_notice(data)
+    notices = [decoded] if decoded else []
+    raw = normalize_text(raw, notices)
     blocks = _document_blocks(raw)
     header_raw_end = blocks[0].tag_start if blocks else len(raw)
     end = _HEADER_END.search(raw, 0, header_raw_end)
@@ -53,7 +54,7 @@ def ingest_edgar(data: bytes) -> Document:
         header_raw_end = end.start()
 
     chunks: list[str] = []
-    doc = Document(text="", format="edgar")
+    doc = Document(text="", format="edgar", notices=notices)
     pos = 0
 
     def emit(s: str) -> int:
@@ -78,8 +79,14 @@ def ingest_edgar(data: bytes) -> Document:
 
     if not blocks:
         doc.notices.append("header only: the submission holds no documents")
+    declared = _declared_count(header)
+    if declared is not None and declared > len(blocks):
+        doc.notices.append(f"the header declares {declared} documents (PUBLIC DOCUMENT COUNT); "
+                           f"{len(blocks)} {'was' if len(blocks) == 1 else 'were'} found")
     for n, block in enumerate(blocks, 1):
-        part, body = _read_document(block, raw, n)
+        told: list[str] = []
+        part, body = _read_document(block, raw, n, told)
+        doc.notices.extend(f"document {n} ({part.type or 'untyped'}): {t}" for t in told)
         part.start = emit(_banner(part, n, len(blocks)))
         emit(body)
         if body and not body.endswith("\n"):
@@ -91,6 +98,17 @@ def ingest_edgar(data: bytes) -> Document:
             doc.notices.append(f"document {n} ({part.type or 'untyped'}) is cut off: no </DOCUMENT>")
     doc.text = "".join(chunks)
     return doc
+
+
+def _declared_count(header: dict[str, Any]) -> int | None:
+    """PUBLIC DOCUMENT COUNT from the header, None when absent or not a number."""
+    value = header.get("document_count")
+    if isinstance(value, list) and value:
+        value = value[0]
+    try:
+        return int(str(value).strip()) if value is not None else None
+    except ValueError:
+        return None
 
 
 class _Block(NamedTuple):
@@ -161,7 +179,7 @@ def _shift_header(header: dict[str, Any], delta: int) -> None:
         shift(header)
 
 
-def _read_document(where: _Block, raw: str, n: int) -> tuple[Part, str]:
+def _read_document(where: _Block, raw: str, n: int, notices: list[str]) -> tuple[Part, str]:
     """One <DOCUMENT> block: its metadata and the text to show for its body."""
     block = raw[where.start : where.end]
     text_m = _TEXT_OPEN.search(block)
@@ -180,7 +198,7 @@ def _read_document(where: _Block, raw: str, n: int) -> tuple[Part, str]:
         raw_start=body_offset,
         raw_end=body_offset + len(body),
     )
-    return part, _render_body(part, body)
+    return part, _render_body(part, body, notices)
 
 
 def _without_closing(body: str, tag: str) -> str:
@@ -193,7 +211,7 @@ def _without_closing(body: str, tag: str) -> str:
     return body
 
 
-def _render_body(part: Part, body: str) -> str:
+def _render_body(part: Part, body: str, notices: list[str]) -> str:
     """Text for a document body; binaries and data become a one-line listing."""
     wrapper = _WRAPPER_OPEN.match(body)
     kind = wrapper.group(1).upper() if wrapper else ""
@@ -207,7 +225,7 @@ def _render_body(part: Part, body: str) -> str:
         inner = _without_closing(body[wrapper.end() :], kind)
         if looks_like_html(inner):
             part.format = "html"
-            return html_to_text(inner)
+            return html_to_text(inner, notices)
         part.format, part.shown = "xml", not _DATA_TYPES.match(part.type)
         if part.shown:
             return inner.strip("\n") + "\n"
@@ -217,7 +235,7 @@ def _render_body(part: Part, body: str) -> str:
         return f"[{part.type} {part.filename}: data, {_size(len(body))}; not shown]\n"
     if kind == "HTML" or looks_like_html(body):
         part.format = "html"
-        return html_to_text(body)
+        return html_to_text(body, notices)
     part.format = "text"
     return body.strip("\n") + "\n"
 

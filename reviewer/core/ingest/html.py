@@ -12,7 +12,8 @@ import re
 from lxml import etree
 
 from ..document import Document, IngestError, Part
-from .textfile import decode_bytes
+from .repair import lost_end, repair_markup, size
+from .textfile import decode_with_notice, drop_nuls
 
 # Elements whose content is never shown.
 _SKIP = frozenset(
@@ -53,15 +54,18 @@ def _kind(tag: object) -> int:
     return kind
 
 
-def html_to_text(markup: str) -> str:
-    """Readable text of an HTML or inline-XBRL document."""
-    markup = _XML_DECL.sub("", markup, count=1)
+def html_to_text(markup: str, notices: list[str] | None = None) -> str:
+    """Readable text of an HTML or inline-XBRL document; `notices` (when given) gets a line
+    for each part of the markup that would have been lost or replaced, and what was done."""
+    told: list[str] = [] if notices is None else notices
+    markup = drop_nuls(_XML_DECL.sub("", markup, count=1), told)
     if not markup or markup.isspace():
         return ""
     parser = etree.HTMLParser(
         remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True,
         collect_ids=False,  # no lookups by id: iXBRL has an id on every fact, 6% of the parse
     )
+    markup = repair_markup(markup, told)
     try:
         root = etree.fromstring(markup, parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
@@ -72,7 +76,21 @@ def html_to_text(markup: str) -> str:
                               "a broken or hostile file, refused rather than read in part")
     if root is None:
         return ""
-    return _walk(root)
+    text = _walk(root)
+    replaced = text.count("\ufffd") - markup.count("\ufffd")
+    if replaced > 0:
+        told.append(f"{replaced:,} invalid character{'s' if replaced != 1 else ''} "
+                    "(or character references) replaced by \ufffd")
+    swallowed = root.xpath("//@*[contains(., '<')]")
+    eaten = sum(len(v) for v in swallowed if _MARKUP.search(v))
+    if eaten:
+        told.append(f"an unclosed quote in a tag hid {size(eaten)} of markup and its text")
+    elif lost := lost_end(markup, text):
+        told.append(lost)
+    return text
+
+
+_MARKUP = re.compile(r"<[A-Za-z/][^<>]*>")
 
 
 def _walk(root: etree._Element) -> str:
@@ -189,9 +207,10 @@ def looks_like_html(text: str) -> bool:
 
 def ingest_html(data: bytes) -> Document:
     """A standalone HTML or inline XBRL document."""
-    markup, encoding = decode_bytes(data)
-    text = html_to_text(markup)
+    markup, _, decoded = decode_with_notice(data)
+    notices = [decoded] if decoded else []
+    text = html_to_text(markup, notices)
     if not text.strip():
         raise IngestError("HTML document with no visible text")
-    doc = Document(text=text, format="html", parts=[Part("body", 0, len(text), format="html")])
-    return doc
+    return Document(text=text, format="html", parts=[Part("body", 0, len(text), format="html")],
+                    notices=notices)

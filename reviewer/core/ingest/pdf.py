@@ -7,7 +7,7 @@ import itertools
 import logging
 
 from ..document import Document, IngestError, Part
-from .textfile import normalize_text
+from .textfile import normalize_text, nul_notice
 
 # pdfminer logs every odd object at WARNING; the analyst sees our notices instead.
 logging.getLogger("pdfminer").setLevel(logging.ERROR)
@@ -77,12 +77,15 @@ def ingest_pdf(data: bytes) -> Document:
     doc = Document(text="", format="pdf")
     chunks: list[str] = []
     pos = 0
+    nuls = 0
     try:
         for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data), caching=True), 1):
             out.seek(0)
             out.truncate()
             interpreter.process_page(page)
-            text = normalize_text(out.getvalue().replace("\x0c", ""))
+            text = out.getvalue().replace("\x0c", "")
+            nuls += text.count("\x00")
+            text = normalize_text(text)
             text = text.rstrip("\n") + "\n"
             marker = f"-------- Page {number} --------\n"
             doc.parts.append(Part("page", pos, pos + len(marker) + len(text), page=number, format="pdf"))
@@ -102,6 +105,8 @@ def ingest_pdf(data: bytes) -> Document:
     if not doc.parts:
         raise IngestError("PDF with no pages")
     doc.text = "".join(chunks)
+    if nuls:
+        doc.notices.append(nul_notice(nuls))
     if not any(c.strip() and not c.startswith("-------- Page") for c in chunks):
         doc.notices.append(
             f"no text layer: {len(doc.parts)} page(s) of images only (a scan?); "

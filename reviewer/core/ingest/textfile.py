@@ -32,22 +32,40 @@ codecs.register_error("reviewer-latin1", _cp1252_with_latin1)
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
     """Decode `data` as its BOM says, else UTF-8, else cp1252; return (text, encoding)."""
+    text, encoding, _ = decode_with_notice(data)
+    return text, encoding
+
+
+_NAMES = {"utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE", "utf-32-le": "UTF-32 LE",
+          "utf-32-be": "UTF-32 BE"}
+
+
+def decode_with_notice(data: bytes) -> tuple[str, str, str | None]:
+    """(text, encoding, notice): the notice says how a file that is not plain UTF-8 was read,
+    so a guessed encoding is never silent."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                text = data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 raise IngestError(f"invalid {encoding} after its byte-order mark (byte {exc.start})") from None
+            notice = None if encoding == "utf-8" else f"read as {_NAMES[encoding]}: its byte-order mark says so"
+            return text, encoding, notice
     if _looks_like_utf16(data):
         encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
         try:
-            return data.decode(encoding), encoding
+            text = data.decode(encoding)
         except UnicodeDecodeError:
             pass
+        else:
+            return text, encoding, (f"read as {_NAMES[encoding]}: no byte-order mark, "
+                                    "but every second byte is NUL")
     try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="reviewer-latin1"), "cp1252"
+        return data.decode("utf-8"), "utf-8", None
+    except UnicodeDecodeError as exc:
+        bad = data[exc.start : exc.start + 1].hex().upper()
+        return (data.decode("cp1252", errors="reviewer-latin1"), "cp1252",
+                f"read as cp1252: not valid UTF-8 (byte 0x{bad} at offset {exc.start:,})")
 
 
 def _looks_like_utf16(data: bytes) -> bool:
@@ -59,15 +77,31 @@ def _looks_like_utf16(data: bytes) -> bool:
     return max(even, odd) > 0.4 * (len(head) // 2) and min(even, odd) < 0.05 * (len(head) // 2)
 
 
-def normalize_text(text: str) -> str:
-    """Line ends to LF; NULs dropped (the viewer cannot show them); no-break spaces as spaces."""
+def normalize_text(text: str, notices: list[str] | None = None) -> str:
+    """Line ends to LF; NULs dropped (the viewer cannot show them, and a value must never carry
+    one), with a notice in `notices` when given; no-break spaces as spaces."""
     if "\xa0" in text:  # one for one: offsets are unchanged
         text = text.replace("\xa0", " ")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
-        text = text.replace("\x00", "")
+        text = drop_nuls(text, notices)
     return text
+
+
+def drop_nuls(text: str, notices: list[str] | None = None) -> str:
+    """`text` without its NUL characters; `notices` gets one line saying how many went."""
+    n = text.count("\x00")
+    if n:
+        text = text.replace("\x00", "")
+        if notices is not None:
+            notices.append(nul_notice(n))
+    return text
+
+
+def nul_notice(n: int) -> str:
+    """The one line that says NULs were dropped."""
+    return f"{n:,} NUL byte{'s' if n != 1 else ''} dropped"
 
 
 def looks_binary(text: str) -> bool:
@@ -80,14 +114,13 @@ def looks_binary(text: str) -> bool:
 
 def ingest_text(data: bytes) -> Document:
     """A plain-text file (an exhibit, an 8-K saved as .txt) as one body part."""
-    text, encoding = decode_bytes(data)
+    text, _, decoded = decode_with_notice(data)
     if looks_binary(text):
         raise IngestError("binary data, not a filing (no text, HTML, SGML or PDF content found)")
-    text = normalize_text(text)
+    notices = [decoded] if decoded else []
+    text = normalize_text(text, notices)
     if len(text.strip()) < MIN_TEXT_CHARS:
         n = len(text.strip())
         raise IngestError(f"only {n} character{'s' if n != 1 else ''} of text: too short to be a filing")
-    doc = Document(text=text, format="text", parts=[Part("body", 0, len(text), format="text")])
-    if encoding not in ("utf-8", "ascii"):
-        doc.notices.append(f"decoded as {encoding}")
-    return doc
+    return Document(text=text, format="text", parts=[Part("body", 0, len(text), format="text")],
+                    notices=notices)
