@@ -80,7 +80,7 @@ def ingest_edgar(data: bytes) -> Document:
     if not blocks:
         doc.notices.append("header only: the submission holds no documents")
     declared = _declared_count(header)
-    if declared is not None and declared > len(blocks):
+    if declared is not None and declared > len(blocks) and blocks:  # none: "header only"
         doc.notices.append(f"the header declares {declared} documents (PUBLIC DOCUMENT COUNT); "
                            f"{len(blocks)} {'was' if len(blocks) == 1 else 'were'} found")
     for n, block in enumerate(blocks, 1):
@@ -225,7 +225,7 @@ def _render_body(part: Part, body: str, notices: list[str]) -> str:
         inner = _without_closing(body[wrapper.end() :], kind)
         if looks_like_html(inner):
             part.format = "html"
-            return html_to_text(inner, notices)
+            return html_to_text(inner, notices, check_end=False)
         part.format, part.shown = "xml", not _DATA_TYPES.match(part.type)
         if part.shown:
             return inner.strip("\n") + "\n"
@@ -235,7 +235,7 @@ def _render_body(part: Part, body: str, notices: list[str]) -> str:
         return f"[{part.type} {part.filename}: data, {_size(len(body))}; not shown]\n"
     if kind == "HTML" or looks_like_html(body):
         part.format = "html"
-        return html_to_text(body, notices)
+        return html_to_text(body, notices, check_end=not _DATA_TYPES.match(part.type))
     part.format = "text"
     return body.strip("\n") + "\n"
 

@@ -12,7 +12,7 @@ import re
 from lxml import etree
 
 from ..document import Document, IngestError, Part
-from .repair import lost_end, repair_markup, size
+from .repair import after_html_end, lost_end, repair_markup, size
 from .textfile import decode_with_notice, drop_nuls
 
 # Elements whose content is never shown.
@@ -54,9 +54,10 @@ def _kind(tag: object) -> int:
     return kind
 
 
-def html_to_text(markup: str, notices: list[str] | None = None) -> str:
+def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool = True) -> str:
     """Readable text of an HTML or inline-XBRL document; `notices` (when given) gets a line
-    for each part of the markup that would have been lost or replaced, and what was done."""
+    for each part of the markup that would have been lost or replaced, and what was done.
+    `check_end` False: XBRL data hides its last words on purpose, so their absence is no sign."""
     told: list[str] = [] if notices is None else notices
     markup = drop_nuls(_XML_DECL.sub("", markup, count=1), told)
     if not markup or markup.isspace():
@@ -66,17 +67,15 @@ def html_to_text(markup: str, notices: list[str] | None = None) -> str:
         collect_ids=False,  # no lookups by id: iXBRL has an id on every fact, 6% of the parse
     )
     markup = repair_markup(markup, told)
-    try:
-        root = etree.fromstring(markup, parser)
-    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
-        raise IngestError(f"unreadable HTML: {exc}") from None
-    for err in parser.error_log:
-        if err.type_name == "ERR_RESOURCE_LIMIT":
-            raise IngestError("HTML nested deeper than the parser's limit (2048 levels); "
-                              "a broken or hostile file, refused rather than read in part")
+    root = _parse(markup, parser)
     if root is None:
         return ""
     text = _walk(root)
+    if (again := after_html_end(markup, text, told)) is not None:
+        markup, root = again, _parse(again, parser)
+        if root is None:
+            return ""
+        text = _walk(root)
     replaced = text.count("\ufffd") - markup.count("\ufffd")
     if replaced > 0:
         told.append(f"{replaced:,} invalid character{'s' if replaced != 1 else ''} "
@@ -85,9 +84,22 @@ def html_to_text(markup: str, notices: list[str] | None = None) -> str:
     eaten = sum(len(v) for v in swallowed if _MARKUP.search(v))
     if eaten:
         told.append(f"an unclosed quote in a tag hid {size(eaten)} of markup and its text")
-    elif lost := lost_end(markup, text):
+    elif check_end and (lost := lost_end(markup, text)):
         told.append(lost)
     return text
+
+
+def _parse(markup: str, parser: etree.HTMLParser) -> etree._Element | None:
+    """The tree of `markup`; IngestError for markup nested past the parser's limit."""
+    try:
+        root = etree.fromstring(markup, parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise IngestError(f"unreadable HTML: {exc}") from None
+    for err in parser.error_log:
+        if err.type_name == "ERR_RESOURCE_LIMIT":
+            raise IngestError("HTML nested deeper than the parser's limit (2048 levels); "
+                              "a broken or hostile file, refused rather than read in part")
+    return root
 
 
 _MARKUP = re.compile(r"<[A-Za-z/][^<>]*>")

@@ -82,7 +82,7 @@ def repair_markup(markup: str, notices: list[str]) -> str:
     if done:
         pieces.append(markup[done:])
         markup = "".join(pieces)
-    return _after_html_end(_cut_off_tag(markup, notices), notices)
+    return _cut_off_tag(markup, notices)
 
 
 def _cut_off_tag(markup: str, notices: list[str]) -> str:
@@ -96,14 +96,16 @@ def _cut_off_tag(markup: str, notices: list[str]) -> str:
     return markup
 
 
-def _after_html_end(markup: str, notices: list[str]) -> str:
-    """Text after `</html>` is dropped by the parser: the end tag is removed so it is read."""
+def after_html_end(markup: str, text: str, notices: list[str]) -> str | None:
+    """The markup to read again, without `</html>`, when the parser dropped the text after
+    `</html>` (libxml2 2.14 does); None when nothing after it was lost."""
     end = _HTML_END.search(markup)
     if not end:
-        return markup
+        return None
     after = markup[end.end() :]
-    if not after.strip() or not _TAGS.sub("", _COMMENT.sub("", after)).strip():
-        return markup
+    words = _WORD.findall(html.unescape(_TAGS.sub(" ", _COMMENT.sub(" ", after[-4096:]))))
+    if not words or words[-1] in text:
+        return None
     notices.append(f"text after </html> at character {end.start():,} "
                    f"({size(len(after))}) would be dropped; shown")
     return _HTML_END.sub("", markup)
