@@ -31,7 +31,11 @@ def reviewer_name() -> str:
 
 
 def _fail(path: object, reason: str) -> None:
-    print(f"reviewer: {path}: {reason}", file=sys.stderr)
+    """One line on stderr, whatever the name holds (no forged lines, no terminal codes)."""
+    from .core.names import display_name, escape_name
+
+    shown = display_name(path) if isinstance(path, str | Path) else str(path)
+    print(f"reviewer: {escape_name(shown)}: {escape_name(reason)}", file=sys.stderr)
 
 
 def _store_path(args: argparse.Namespace) -> Path:
@@ -40,14 +44,19 @@ def _store_path(args: argparse.Namespace) -> Path:
     return Path(args.db) if args.db else default_store()
 
 
-def _open_repo(args: argparse.Namespace):
+def _open_repo(args: argparse.Namespace, *, reading: bool = False):
+    """The store's repository; `reading` commands open an existing store read-only, so a
+    read-only file or folder can still be exported, counted and backed up."""
     from .store import Repository, StoreError, open_store
 
     path = _store_path(args)
     try:
-        return Repository(open_store(path))
+        readonly = reading and path.is_file() and path.stat().st_size > 0
+        return Repository(open_store(path, readonly=readonly))
     except StoreError as exc:
         raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"{path}: {exc.strerror or exc}") from None
 
 
 def _schema():
@@ -71,7 +80,9 @@ class _ProgressBar:
             return
         width = 30
         filled = width * done // total
-        name = Path(path).name[:40]
+        from .core.names import escape_name
+
+        name = escape_name(Path(path).name)[:40]
         sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
         if done == total:
             sys.stderr.write("\r" + " " * (width + 60) + "\r")
@@ -80,10 +91,15 @@ class _ProgressBar:
 
 def cmd_import(args: argparse.Namespace) -> int:
     from .pipeline.importer import import_paths
+    from .store import StoreError
 
     repo = _open_repo(args)
-    report = import_paths(repo, args.paths, reviewer_name(), progress=_ProgressBar(),
-                          workers=args.jobs)
+    _schema()  # an unreadable user schema folder is one line here, not a failure per file
+    try:
+        report = import_paths(repo, args.paths, reviewer_name(), progress=_ProgressBar(),
+                              workers=args.jobs)
+    except StoreError as exc:  # full disk, read-only, damaged: the import stops, nothing half-written
+        raise CliError(str(exc)) from None
     for failure in report.failures:
         print(failure.line(), file=sys.stderr)
     print(report.summary())
@@ -129,9 +145,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from .core.export import export_csv, write_csv
 
-    repo = _open_repo(args)
-    rows = repo.export_rows(include_unreviewed=args.all)
     schema = _schema()
+    repo = _open_repo(args, reading=True)
+    rows = repo.export_rows(include_unreviewed=args.all)
     if args.output:
         out_path = Path(args.output)
         try:
@@ -148,7 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 def cmd_stats(args: argparse.Namespace) -> int:
     from .core.extract import EXTRACTOR_VERSION
 
-    repo = _open_repo(args)
+    repo = _open_repo(args, reading=True)
     stats = repo.stats()
     stats["store"] = str(_store_path(args))
     stats["extractor_version"] = EXTRACTOR_VERSION
@@ -206,10 +222,15 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
 def cmd_reextract(args: argparse.Namespace) -> int:
     from .pipeline.reextract import reextract_all
+    from .store import StoreError
 
     repo = _open_repo(args)
-    report = reextract_all(repo, reviewer_name(), workers=args.jobs, progress=_ProgressBar(),
-                           outdated_only=args.outdated)
+    _schema()
+    try:
+        report = reextract_all(repo, reviewer_name(), workers=args.jobs, progress=_ProgressBar(),
+                               outdated_only=args.outdated)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
     for doc_id, reason in report.failures:
         _fail(f"document {doc_id}", reason)
     print(report.summary())
@@ -219,7 +240,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
 def cmd_backup(args: argparse.Namespace) -> int:
     from .store.migrations import online_backup
 
-    repo = _open_repo(args)
+    repo = _open_repo(args, reading=True)
     target = Path(args.output)
     try:
         online_backup(repo.conn, target)
@@ -228,6 +249,21 @@ def cmd_backup(args: argparse.Namespace) -> int:
         return EXIT_SOME_FAILED
     print(f"store copied to {target}", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_recover(args: argparse.Namespace) -> int:
+    from .store import StoreError
+    from .store.recover import recover
+
+    try:
+        report = recover(args.store, args.output)
+    except StoreError as exc:
+        raise CliError(str(exc)) from None
+    except OSError as exc:
+        raise CliError(f"{args.output}: {exc.strerror or exc}") from None
+    for line in report.lines():
+        print(line)
+    return EXIT_SOME_FAILED if report.lost_anything() else EXIT_OK
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -256,7 +292,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_db(sub.add_parser("import", help="import files and folders (recursive), extract"))
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("-j", "--jobs", type=int, default=None,
-                   help="worker processes (default: one per core)")
+                   help="worker processes (default: one per core, as the memory budget allows)")
+    p.add_argument("--follow-links", action="store_true",
+                   help="read links that point outside the folders named (refused by default)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("extract", help="print one file's extraction; touches no store")
@@ -284,6 +322,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("output", metavar="FILE")
     p.set_defaults(func=cmd_backup)
 
+    p = sub.add_parser("recover", help="copy what can be read of a damaged store into a new one")
+    p.add_argument("store", metavar="STORE", help="the damaged store (only read)")
+    p.add_argument("output", metavar="NEW", help="the new store to write (must not exist)")
+    p.set_defaults(func=cmd_recover)
+
     p = sub.add_parser("evaluate", help="score the extractor on labelled filings")
     p.add_argument("gold", metavar="GOLD.jsonl")
     p.add_argument("--root", metavar="DIR", help="folder the gold's file paths are relative to")
@@ -301,6 +344,12 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except CliError as exc:
         print(f"reviewer: {exc}", file=sys.stderr)
+        return EXIT_SOME_FAILED
+    except sqlite3.Error as exc:  # a fault met while reading the store (a damaged page, a disk)
+        from .store.db import store_error
+
+        where = _store_path(args) if hasattr(args, "db") else "store"
+        print(f"reviewer: {store_error(where, exc)}", file=sys.stderr)
         return EXIT_SOME_FAILED
     except KeyboardInterrupt:
         print("reviewer: interrupted", file=sys.stderr)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
 from dataclasses import dataclass
@@ -79,6 +80,19 @@ def _field(entry: dict, source: Path, core: bool) -> FieldDef:
     )
 
 
+def _toml_files(folder: Path) -> list[Path]:
+    """The *.toml in a user's folder (none if it does not exist); a folder that cannot be read
+    is a SchemaError naming it, never a silent skip (its fields would vanish without a word)."""
+    try:
+        if not folder.is_dir():
+            return []
+        names = os.listdir(folder)
+    except OSError as exc:
+        raise SchemaError(f"{folder}: cannot read the folder of extra field definitions: "
+                          f"{exc.strerror or exc}") from None
+    return sorted(folder / n for n in names if n.endswith(".toml"))
+
+
 def load_schema(extra_dirs: list[Path] | None = None) -> Schema:
     """The core schema from resources/, then every *.toml in `extra_dirs` (later names win)."""
     from ..resources import resource
@@ -87,8 +101,7 @@ def load_schema(extra_dirs: list[Path] | None = None) -> Schema:
     sources = [(core_file, True)]
     sources += [(p, False) for p in sorted(resource("schemas").glob("*.toml")) if p != core_file]
     for d in extra_dirs or []:
-        if d.is_dir():
-            sources += [(p, False) for p in sorted(d.glob("*.toml"))]
+        sources += [(p, False) for p in _toml_files(d)]
     fields: dict[str, FieldDef] = {}
     for path, core in sources:
         try:

@@ -158,7 +158,8 @@ def migrate(db: sqlite_utils.Database, path: Path, upto: int | None = None) -> l
             conn.execute(f"PRAGMA user_version = {version}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # a failed COMMIT (full disk) may have rolled back already
+                conn.execute("ROLLBACK")
             raise
         applied.append(version)
     return applied

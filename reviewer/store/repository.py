@@ -26,6 +26,7 @@ from ..core.values import (
     HistoryEntry,
     State,
 )
+from .db import is_fault, store_error
 
 # The queue's columns: the key the window sorts and shows by, and the column that holds it.
 QUEUE_COLUMNS = {"status": "status", "form": "form_type", "company": "company_name",
@@ -54,6 +55,9 @@ class Repository:
         self.db = db
         self.conn: sqlite3.Connection = db.conn
         self._depth = 0
+        # the file, for messages about it (the path without a read-only URI's parameters)
+        self.path: str = next((r[2] for r in self.conn.execute("PRAGMA database_list")
+                               if r[1] == "main"), "") or "store"
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -65,15 +69,25 @@ class Repository:
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise (store_error(self.path, exc, writing=True) if is_fault(exc) else exc) from exc
         self._depth = 1
         try:
             yield
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException as exc:
+            # A failed statement or COMMIT (full disk, I/O error) may have rolled back already:
+            # a second ROLLBACK would hide the cause behind "no transaction is active".
+            if self.conn.in_transaction:
+                try:
+                    self.conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    pass  # the first error is the one to tell; SQLite undoes the rest on open
+            if isinstance(exc, sqlite3.Error) and is_fault(exc):
+                raise store_error(self.path, exc, writing=True) from exc
+            raise
         finally:
             self._depth = 0
 
