@@ -147,3 +147,39 @@ def test_file_names_in_a_filing_are_never_written(tmp_path: Path) -> None:
     assert result.returncode == 0
     created = {p for p in tmp_path.rglob("*")} - before
     assert {p.name for p in created} <= {"s.db", "s.db-wal", "s.db-shm"}
+
+
+def test_an_unreadable_user_schema_folder_is_one_line_not_a_failure_per_file() -> None:
+    """Issue 12 L, for real: an unprivileged user (setpriv) whose user data folder it cannot
+    read; before, every file failed as "internal error" and `export` printed a traceback."""
+    import os
+    import shutil
+    import tempfile
+
+    if os.geteuid() != 0 or shutil.which("setpriv") is None:
+        pytest.skip("needs root and setpriv to run as an unprivileged user")
+    root = Path(tempfile.mkdtemp(prefix="reviewer-l-", dir="/tmp"))
+    try:
+        root.chmod(0o755)
+        data = root / "data"
+        (data / "FilingReviewer" / "schemas").mkdir(parents=True)
+        (data / "FilingReviewer").chmod(0o700)  # root's: the user cannot look inside
+        work = root / "work"
+        work.mkdir()
+        (work / "a.txt").write_text(SEED_COVER)
+        (work / "b.txt").write_text(SEED_COVER + "Another filing\n")
+        shutil.chown(work, 65534, 65534)
+        env = {**os.environ, "XDG_DATA_HOME": str(data)}
+        nobody = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
+        folder = data / "FilingReviewer" / "schemas"
+        for args in (["import", "--db", str(work / "s.db"), str(work / "a.txt"),
+                      str(work / "b.txt")],
+                     ["export", "--db", str(work / "s.db")],
+                     ["extract", str(work / "a.txt")]):
+            result = subprocess.run([*nobody, sys.executable, "-m", "reviewer", *args], env=env,
+                                    capture_output=True, text=True, timeout=120, cwd="/")
+            assert result.returncode == 1, (args, result.stderr)
+            assert result.stderr == (f"reviewer: {folder}: cannot read the folder of extra field "
+                                     "definitions: Permission denied\n"), args
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
