@@ -1,7 +1,8 @@
 """Import: files and folders in, filings in the store out. Shared by the CLI and the window.
 
-The steps: list the files, read each one (refusing what cannot be read), skip what the store
-already holds, parse and extract the rest in the reader pool, store each filing whole.
+The steps: list the files (never following a link out of the folders named), read each one
+(refusing what cannot be read), skip what the store already holds, parse and extract the rest
+in the reader pool, store each filing whole.
 """
 
 from __future__ import annotations
@@ -15,23 +16,26 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..core.extract import EXTRACTOR_VERSION
-from .pool import POOL_THRESHOLD, Outcome, ReaderPool, is_pdf
+from ..core.names import display_name, escape_name, name_bytes
+from .pool import Outcome, ReaderPool
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
 
 MAX_FILE_BYTES = 100 * 1024 * 1024  # larger files are refused unread
+SYSTEM_FOLDERS = (Path("/proc"), Path("/sys"), Path("/dev"))  # special files, never filings
 
 Progress = Callable[[int, int, str], None]  # (done, total, what: the current path)
 
 
 @dataclass(slots=True)
 class Failure:
-    path: str
+    path: str  # as shown: undecodable bytes of the name are U+FFFD
     reason: str
 
     def line(self) -> str:
-        return f"reviewer: {self.path}: {self.reason}"
+        """One line whatever the name holds: no name forges a line or drives the terminal."""
+        return f"reviewer: {escape_name(self.path)}: {escape_name(self.reason)}"
 
 
 @dataclass(slots=True)
@@ -39,6 +43,7 @@ class ImportReport:
     imported: list[int] = field(default_factory=list)  # new document ids
     existing: list[int] = field(default_factory=list)  # already in the store
     failures: list[Failure] = field(default_factory=list)
+    noticed: int = 0  # filings imported with a notice (text lost, replaced or guessed)
     files: int = 0
     bytes: int = 0
     seconds: float = 0.0
@@ -46,21 +51,25 @@ class ImportReport:
 
     def summary(self) -> str:
         mb = self.bytes / 1e6
+        notes = f" ({self.noticed} with notices)" if self.noticed else ""
         text = (
-            f"{len(self.imported)} imported, {len(self.existing)} already stored, "
+            f"{len(self.imported)} imported{notes}, {len(self.existing)} already stored, "
             f"{len(self.failures)} failed ({self.files} files, {mb:.1f} MB, {self.seconds:.1f} s)"
         )
         return text + (" - cancelled" if self.cancelled else "")
 
 
-def iter_files(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator[Path]:
-    """Every file under `paths`, folders walked recursively in name order; hidden files skipped."""
-    for raw in paths:
-        p = Path(raw)
+def iter_files(paths: Iterable[str | Path], failures: list[Failure], *,
+               follow_links: bool = False) -> Iterator[Path]:
+    """Every file under `paths`, folders walked recursively in name order; hidden files
+    skipped. A link to a file outside the folders named is refused unless `follow_links`."""
+    roots = [Path(raw) for raw in paths]
+    inside = [_resolved(r) for r in roots if r.is_dir()]
+    for p in roots:
         if p.is_dir():
             seen: set[tuple[int, int]] = set()
             for root, dirs, files in os.walk(p, onerror=lambda e: failures.append(
-                    Failure(str(e.filename), e.strerror or str(e)))):
+                    Failure(display_name(e.filename), e.strerror or str(e)))):
                 st = os.stat(root)
                 if (st.st_dev, st.st_ino) in seen:
                     dirs[:] = []
@@ -68,12 +77,41 @@ def iter_files(paths: Iterable[str | Path], failures: list[Failure]) -> Iterator
                 seen.add((st.st_dev, st.st_ino))
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if not name.startswith("."):
-                        yield Path(root) / name
+                    if name.startswith("."):
+                        continue
+                    path = Path(root) / name
+                    why = _link_refusal(path, inside, follow_links)
+                    if why:
+                        failures.append(Failure(display_name(path), why))
+                    else:
+                        yield path
         elif p.exists() or p.is_symlink():
-            yield p
+            yield p  # named by the user: its own link is followed (not into the system's files)
         else:
-            failures.append(Failure(str(p), "no such file or folder"))
+            failures.append(Failure(display_name(p), "no such file or folder"))
+
+
+def _resolved(path: Path) -> Path:
+    try:
+        return path.resolve(strict=True)
+    except (OSError, RuntimeError):
+        return path.absolute()
+
+
+def _link_refusal(path: Path, inside: list[Path], follow_links: bool) -> str | None:
+    """Why a file found in a folder is not read through its link, or None."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except RuntimeError:
+        return "a symbolic link loop"
+    except OSError:
+        return "a broken symbolic link"
+    if follow_links or any(target.is_relative_to(folder) for folder in inside):
+        return None
+    return (f"a link to {display_name(target)}, outside the folders imported; refused "
+            "(--follow-links reads it)")
 
 
 def read_file(path: Path) -> bytes | str:
@@ -84,6 +122,9 @@ def read_file(path: Path) -> bytes | str:
                 path.resolve(strict=True)
             except RuntimeError:
                 return "a symbolic link loop"
+        real = _resolved(path)
+        if any(real.is_relative_to(system) for system in SYSTEM_FOLDERS):
+            return f"a special file of the system ({display_name(real)}), not a filing; refused"
         if not path.is_file():
             return "not a regular file" if path.exists() else "no such file (or a broken link)"
         size = path.stat().st_size
@@ -100,7 +141,8 @@ def read_file(path: Path) -> bytes | str:
 
 @dataclass(slots=True, frozen=True)
 class _File:
-    path: str
+    path: str  # as shown (U+FFFD for bytes that are not UTF-8)
+    path_bytes: bytes | None  # the name's bytes when they are not UTF-8
     data: bytes
     sha256: str
 
@@ -122,7 +164,7 @@ class _ImportRun:
             if cancelled():
                 self.report.cancelled = True
                 return
-            spath = str(path)
+            spath = display_name(path)
             data = read_file(path)
             self.report.files += 1
             if isinstance(data, str):
@@ -136,7 +178,7 @@ class _ImportRun:
                 self.report.existing.append(existing)
                 self._tick(spath)
                 continue
-            yield _File(spath, data, sha), data
+            yield _File(spath, name_bytes(path), data, sha), data
 
     def store(self, file: _File, outcome: Outcome) -> None:
         """One filing into the store, whole or not at all."""
@@ -144,11 +186,13 @@ class _ImportRun:
             self.report.failures.append(Failure(file.path, outcome))
         else:
             doc_id, created = self.repo.add_document(
-                sha256=file.sha256, source_path=file.path, raw=file.data,
+                sha256=file.sha256, source_path=file.path, source_path_bytes=file.path_bytes,
+                raw=file.data,
                 document=outcome.document, candidates=outcome.candidates,
                 extractor_version=EXTRACTOR_VERSION, summary=outcome.summary, who=self.who,
             )
             (self.report.imported if created else self.report.existing).append(doc_id)
+            self.report.noticed += created and bool(outcome.document.notices)
             if created and self.on_imported:
                 self.on_imported(doc_id)
         self._tick(file.path)
@@ -169,18 +213,17 @@ def import_paths(
     on_imported: Callable[[int], None] | None = None,
     workers: int | None = None,
     pool: ReaderPool[_File] | None = None,
+    follow_links: bool = False,
 ) -> ImportReport:
-    """Import files and folders; each filing lands whole or not at all."""
+    """Import files and folders; each filing lands whole or not at all. `workers=0` parses
+    in this process, with no time or memory budget (tests and tools only)."""
     t0 = time.perf_counter()
     failures: list[Failure] = []
-    files = list(iter_files(paths, failures))
+    files = list(iter_files(paths, failures, follow_links=follow_links))
     run = _ImportRun(repo, who, len(files), progress, on_imported)
     run.report.failures.extend(failures)
     reader = pool if pool is not None else ReaderPool[_File](workers)
-    # Large batches are parsed in worker processes; PDFs always are (pdfminer is the heaviest).
-    all_in_pool = reader.parallel and len(files) >= POOL_THRESHOLD
-    for file, outcome in reader.read(run.to_parse(files, cancelled), cancelled=cancelled,
-                                     in_pool=lambda data: all_in_pool or is_pdf(data)):
+    for file, outcome in reader.read(run.to_parse(files, cancelled), cancelled=cancelled):
         run.store(file, outcome)
     run.report.cancelled = run.report.cancelled or reader.cancelled
     run.report.seconds = time.perf_counter() - t0

@@ -1,21 +1,24 @@
-"""The reader pool: files parsed and extracted in worker processes, within a time and a memory
-budget; a worker that crashes costs only the file that crashed it.
+"""The reader pool: files parsed and extracted in worker processes that this process can stop.
 
-Parsing and extraction are pure (`process`), so they cross process boundaries as plain data.
-Import and re-extraction both read through this pool.
+Every parse runs in a worker of its own making: a file that takes longer than the time budget
+is stopped by killing its worker (a parse stuck inside C code cannot be interrupted from within),
+each worker may use at most its share of the import's memory budget, a worker that crashes
+costs only the file it held, Cancel stops all of them within a poll, and workers die with
+the process that started them, whatever kills it. Import and re-extraction both read here.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
 import signal
 import threading
+import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from types import FrameType
+from multiprocessing.connection import Connection, wait
 from typing import Generic, TypeVar
 
 from ..core.document import Document, IngestError
@@ -24,10 +27,10 @@ from ..core.extract.candidate import Candidate
 from ..core.ingest import ingest_bytes
 from ..core.schema import Schema, load_schema
 from ..core.values import DocumentSummary
+from .budget import MemoryBudget, gigabytes
 
-POOL_THRESHOLD = 8  # fewer files than this are parsed in this process (but PDFs, always apart)
-TIME_BUDGET_S = 60  # per file, in the process that parses it
-MEMORY_BUDGET_BYTES = 3 * 1024**3  # address space of a worker process
+TIME_BUDGET_S = 60.0  # per file: its worker is killed when it takes longer
+POLL_S = 0.2  # how often the pool looks at deadlines and at Cancel
 CRASHED = "the reader crashed on this file (twice); refused"
 
 
@@ -68,139 +71,221 @@ def is_pdf(data: bytes) -> bool:
     return data.lstrip()[:5] == b"%PDF-"
 
 
-class _OverBudget(Exception):
-    pass
+def over_time(budget_s: float) -> str:
+    return f"took longer than {budget_s:g} s to read (the time budget per file); refused"
 
 
-def _alarm(_signum: int, _frame: FrameType | None) -> None:
-    raise _OverBudget
-
-
-def limit_memory() -> None:
-    """Pool initializer: a worker may not grow past the memory budget."""
+def _memory_limit() -> int | None:
     try:
         import resource
 
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BUDGET_BYTES, MEMORY_BUDGET_BYTES))
+        soft = resource.getrlimit(resource.RLIMIT_AS)[0]
+        return None if soft == resource.RLIM_INFINITY else soft
+    except (ImportError, ValueError, OSError):
+        return None
+
+
+def _peak_address_space() -> int | None:
+    """The most address space this process has held (Linux: VmPeak), in bytes."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmPeak:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
+def too_large() -> str:
+    limit = _memory_limit()
+    within = f" within {gigabytes(limit)} (the memory budget per file)" if limit else ""
+    return f"too large to read{within}; refused"
+
+
+def safe_process(data: bytes) -> Outcome:
+    """process() for a worker: a failure comes back as its reason, never a traceback."""
+    before = _peak_address_space()
+    try:
+        return process(data)
+    except MemoryError:
+        return too_large()
+    except RecursionError:
+        return "structure nested too deeply to read"
+    except Exception as exc:  # noqa: BLE001 - a bad file must never stop the batch
+        # A C library that cannot allocate says "unknown error": if this file took the worker
+        # to its memory limit, that is the reason to give.
+        limit, after = _memory_limit(), _peak_address_space()
+        if limit and before and after and after > before and after >= 0.9 * limit:
+            return too_large()
+        if isinstance(exc, IngestError):
+            return str(exc)
+        return f"internal error while reading: {type(exc).__name__}: {exc}"
+
+
+def limit_memory(limit: int) -> None:
+    """A worker may not grow past its share of the memory budget (address space)."""
+    try:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     except (ImportError, ValueError, OSError):  # not on this platform: the time budget still holds
         pass
 
 
-def safe_process(data: bytes, budget_s: int = TIME_BUDGET_S) -> Outcome:
-    """process() for a pool worker: a failure comes back as its reason, never a traceback."""
-    timed = threading.current_thread() is threading.main_thread() and hasattr(signal, "SIGALRM")
-    previous: Callable[[int, FrameType | None], object] | int | None = None
-    if timed:
-        previous = signal.signal(signal.SIGALRM, _alarm)
-        signal.alarm(budget_s)
+def _die_with_parent(parent: int) -> None:
+    """Linux kills this process when the thread that started it ends; elsewhere a watcher does."""
     try:
-        return process(data)
-    except _OverBudget:
-        return f"took longer than {budget_s} s to read (the time budget per file); refused"
-    except IngestError as exc:
-        return str(exc)
-    except RecursionError:
-        return "structure nested too deeply to read"
-    except MemoryError:
-        return "too large to read in memory"
-    except Exception as exc:  # noqa: BLE001 - a bad file must never stop the batch
-        return f"internal error while reading: {type(exc).__name__}: {exc}"
-    finally:
-        if timed:
-            signal.alarm(0)
-            signal.signal(signal.SIGALRM, previous)
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError, TypeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(0)
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(0)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
-def _new_executor(workers: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(max(1, workers), mp_context=multiprocessing.get_context("spawn"),
-                               initializer=limit_memory)
+def _worker_main(conn: Connection, task: Task, memory_limit: int, parent: int) -> None:
+    """A worker: reads one file's bytes at a time, sends back its outcome."""
+    _die_with_parent(parent)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    limit_memory(memory_limit)
+    while True:
+        try:
+            data = conn.recv_bytes()
+        except (EOFError, OSError):
+            return
+        conn.send(task(data))
 
 
 K = TypeVar("K")
 
 
+@dataclass(slots=True)
+class _Job(Generic[K]):
+    key: K
+    data: bytes
+    tries: int = 0
+
+
+class _Worker(Generic[K]):
+    """One worker process and the job it holds."""
+
+    def __init__(self, task: Task, memory_limit: int) -> None:
+        ctx = multiprocessing.get_context("spawn")
+        self.conn, child = ctx.Pipe()
+        self.process = ctx.Process(target=_worker_main, daemon=True,
+                                   args=(child, task, memory_limit, os.getpid()))
+        self.process.start()
+        child.close()
+        self.job: _Job[K] | None = None
+        self.started = 0.0
+
+    def give(self, job: _Job[K]) -> None:
+        self.job, self.started = job, time.monotonic()
+        self.conn.send_bytes(job.data)
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(5)
+        self.conn.close()
+
+
 class ReaderPool(Generic[K]):
     """Reads jobs (a key and a file's bytes) and yields (key, outcome) as each is done.
 
-    Jobs that `in_pool` accepts go to worker processes (at most two per worker waiting);
-    the others are read in this process. A worker that dies (a crash, the memory budget)
-    takes its executor with it: every file it held is read again alone, so only the file
-    that kills a reader is refused.
+    `workers=0` reads in this process, with no budget: for tests and tools, never the default.
     """
 
-    def __init__(self, workers: int | None = None, task: Task = safe_process) -> None:
-        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+    def __init__(self, workers: int | None = None, task: Task = safe_process, *,
+                 time_budget_s: float = TIME_BUDGET_S,
+                 memory: MemoryBudget | None = None) -> None:
+        self.memory = memory or MemoryBudget.default()
+        wanted = workers if workers is not None else (os.cpu_count() or 1)
+        self.workers = self.memory.workers(wanted) if wanted > 0 else 0
         self.task = task
+        self.time_budget_s = time_budget_s
         self.cancelled = False  # the last read() stopped early
-        self._executor: ProcessPoolExecutor | None = None
-        self._pending: dict[Future[Outcome], tuple[K, bytes, ProcessPoolExecutor]] = {}
 
     @property
-    def parallel(self) -> bool:
-        return self.workers > 1
+    def memory_per_file(self) -> int:
+        return self.memory.per_worker(max(1, self.workers))
 
-    def read(self, jobs: Iterable[tuple[K, bytes]], *, in_pool: Callable[[bytes], bool],
+    def read(self, jobs: Iterable[tuple[K, bytes]], *,
              cancelled: Callable[[], bool] = lambda: False) -> Iterator[tuple[K, Outcome]]:
         self.cancelled = False
-        try:
+        if self.workers == 0:
             for key, data in jobs:
-                if not in_pool(data):
-                    yield key, self.task(data)
-                else:
-                    self._submit(key, data)
-                    while len(self._pending) >= max(1, self.workers) * 2:
-                        yield from self._drain(block=True)
-                    yield from self._drain(block=False)
+                yield key, self.task(data)
                 if cancelled():
                     self.cancelled = True
                     return
-            while self._pending:
-                if cancelled():
-                    self.cancelled = True
-                    return
-                yield from self._drain(block=True)
-        finally:
-            for future in self._pending:
-                future.cancel()
-            self._pending.clear()
-            if self._executor is not None:
-                self._executor.shutdown(wait=True, cancel_futures=True)
-                self._executor = None
-
-    def _submit(self, key: K, data: bytes) -> None:
-        if self._executor is None:
-            self._executor = _new_executor(self.workers)
-        try:
-            future = self._executor.submit(self.task, data)
-        except BrokenProcessPool:  # it broke before any of its files told us: start afresh
-            self._executor.shutdown(wait=False, cancel_futures=True)
-            self._executor = _new_executor(self.workers)
-            future = self._executor.submit(self.task, data)
-        self._pending[future] = (key, data, self._executor)
-
-    def _drain(self, block: bool) -> Iterator[tuple[K, Outcome]]:
-        if not self._pending:
             return
-        finished, _ = wait(list(self._pending), timeout=None if block else 0,
-                           return_when=FIRST_COMPLETED)
-        for future in finished:
-            key, data, owner = self._pending.pop(future)
-            outcome: Outcome
-            try:
-                outcome = future.result()
-            except BrokenProcessPool:
-                if self._executor is owner:
-                    owner.shutdown(wait=False, cancel_futures=True)
-                    self._executor = None
-                outcome = self._isolated(data)
-            except Exception as exc:  # noqa: BLE001 - a worker error takes only its file
-                outcome = f"reader failed: {type(exc).__name__}"
-            yield key, outcome
+        yield from self._read_in_workers(iter(jobs), cancelled)
 
-    def _isolated(self, data: bytes) -> Outcome:
-        """Read one file in a worker process of its own: a crash there is this file's alone."""
-        with _new_executor(1) as solo:
-            try:
-                return solo.submit(self.task, data).result()
-            except BrokenProcessPool:
-                return CRASHED
+    def _read_in_workers(self, jobs: Iterator[tuple[K, bytes]],
+                         cancelled: Callable[[], bool]) -> Iterator[tuple[K, Outcome]]:
+        retry: deque[_Job[K]] = deque()
+        idle: list[_Worker[K]] = []
+        busy: list[_Worker[K]] = []
+        exhausted = False
+        try:
+            while True:
+                if cancelled():
+                    self.cancelled = True
+                    return
+                while (retry or not exhausted) and (idle or len(busy) < self.workers):
+                    if retry:
+                        job = retry.popleft()
+                    else:
+                        item = next(jobs, None)
+                        if item is None:
+                            exhausted = True
+                            break
+                        job = _Job(*item)
+                    worker = idle.pop() if idle else _Worker[K](self.task, self.memory_per_file)
+                    try:
+                        worker.give(job)
+                        busy.append(worker)
+                    except OSError:  # it died before it could take the file
+                        worker.kill()
+                        yield from self._crashed(job, retry)
+                if not busy:
+                    return
+                ready = wait([w.conn for w in busy], timeout=POLL_S)
+                for worker in [w for w in busy if w.conn in ready]:
+                    busy.remove(worker)
+                    held = worker.job
+                    assert held is not None
+                    try:
+                        outcome = worker.conn.recv()
+                    except (EOFError, OSError):  # a crash, or killed over the memory limit
+                        worker.kill()
+                        yield from self._crashed(held, retry)
+                        continue
+                    idle.append(worker)
+                    yield held.key, outcome
+                now = time.monotonic()
+                for worker in [w for w in busy if now - w.started > self.time_budget_s]:
+                    busy.remove(worker)
+                    worker.kill()
+                    assert worker.job is not None
+                    yield worker.job.key, over_time(self.time_budget_s)
+        finally:
+            for worker in idle + busy:
+                worker.kill()
+
+    @staticmethod
+    def _crashed(job: _Job[K], retry: deque[_Job[K]]) -> Iterator[tuple[K, Outcome]]:
+        """Read a file again once in a fresh worker; a second crash refuses it."""
+        if job.tries == 0:
+            retry.append(_Job(job.key, job.data, 1))
+        else:
+            yield job.key, CRASHED

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..core.extract import EXTRACTOR_VERSION
 from .importer import Progress
-from .pool import POOL_THRESHOLD, ReaderPool, is_pdf
+from .pool import ReaderPool
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
@@ -52,10 +52,7 @@ def reextract_all(repo: Repository, who: str, *, workers: int | None = None,
             yield doc_id, repo.raw_bytes(doc_id)
 
     reader = pool if pool is not None else ReaderPool[int](workers)
-    all_in_pool = reader.parallel and len(ids) >= POOL_THRESHOLD
-    for done, (doc_id, outcome) in enumerate(
-            reader.read(stored(), cancelled=cancelled,
-                        in_pool=lambda data: all_in_pool or is_pdf(data)), 1):
+    for done, (doc_id, outcome) in enumerate(reader.read(stored(), cancelled=cancelled), 1):
         if isinstance(outcome, str):
             report.failures.append((doc_id, outcome))
         else:

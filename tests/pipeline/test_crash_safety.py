@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.pipeline.importer import import_paths
-from reviewer.pipeline.pool import ReaderPool, safe_process
+from reviewer.pipeline.pool import ReaderPool
 from reviewer.store import Repository, open_store
 
 HELPERS = Path(__file__).resolve().parents[1] / "helpers"
@@ -61,7 +61,7 @@ def test_review_changes_killed_at_random_moments(tmp_path: Path) -> None:
     store = tmp_path / "review.db"
     seeds = Path(__file__).resolve().parents[2] / "resources" / "samples"
     repo = Repository(open_store(store))
-    import_paths(repo, [seeds], "t", workers=1)
+    import_paths(repo, [seeds], "t", workers=0)
     repo.db.conn.close()
     rng = random.Random(11)
     reported: list[tuple[int, str]] = []
@@ -79,33 +79,6 @@ def test_review_changes_killed_at_random_moments(tmp_path: Path) -> None:
     history = {(h["field_value_id"], h["after_value"]) for h in repo.history()}
     lost = [r for r in reported if r not in history]
     assert lost == []
-
-
-def test_a_parse_over_the_time_budget_is_stopped(monkeypatch) -> None:
-    import reviewer.pipeline.pool as pool
-
-    def slow(data, schema=None):
-        time.sleep(5)
-
-    monkeypatch.setattr(pool, "process", slow)
-    t0 = time.perf_counter()
-    result = safe_process(b"anything", budget_s=1)
-    assert time.perf_counter() - t0 < 3
-    assert result == "took longer than 1 s to read (the time budget per file); refused"
-
-
-def test_a_worker_over_the_memory_budget_fails_its_file_only() -> None:
-    code = (
-        "import reviewer.pipeline.pool as p\n"
-        "p.MEMORY_BUDGET_BYTES = 400 * 2**20\n"
-        "p.limit_memory()\n"
-        "try:\n"
-        "    bytearray(800 * 2**20)\n"
-        "except MemoryError:\n"
-        "    print('refused')\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "refused"
 
 
 def test_a_reader_that_crashes_costs_only_its_file(tmp_path: Path, repo: Repository, monkeypatch) -> None:

@@ -22,7 +22,7 @@ def _values(repo: Repository, doc_id: int) -> dict[str, list[tuple[str, str]]]:
 
 
 def test_reextract_keeps_decisions_and_refreshes_the_rest(repo: Repository) -> None:
-    import_paths(repo, [SEED], "importer", workers=1)
+    import_paths(repo, [SEED], "importer", workers=0)
     doc_id = repo.document_ids()[0]
     vals = {fv.field: fv for fv in repo.field_values(doc_id)}
     # a person's decisions
@@ -48,7 +48,7 @@ def test_reextract_keeps_decisions_and_refreshes_the_rest(repo: Repository) -> N
 
 
 def test_reextract_moves_a_decided_span_when_the_text_changes(repo: Repository) -> None:
-    import_paths(repo, [SEED], "importer", workers=1)
+    import_paths(repo, [SEED], "importer", workers=0)
     doc_id = repo.document_ids()[0]
     company = next(fv for fv in repo.field_values(doc_id) if fv.field == "company_name")
     repo.confirm(company.id, "ann")
@@ -65,7 +65,7 @@ def test_reextract_moves_a_decided_span_when_the_text_changes(repo: Repository) 
 
 
 def test_backup_of_an_open_store_is_consistent(repo: Repository, store_path: Path, tmp_path: Path) -> None:
-    import_paths(repo, [SEED], "importer", workers=1)
+    import_paths(repo, [SEED], "importer", workers=0)
     doc_id = repo.document_ids()[0]
     repo.mark_reviewed(doc_id, "ann")  # the window keeps its connection open
     copy = tmp_path / "copy.db"
@@ -90,7 +90,7 @@ def test_a_filing_that_crashes_its_reader_costs_only_itself(tmp_path: Path, repo
     for i in range(10):
         body = b"FORM 8-K\nCURRENT REPORT\nItem 8.01 Other Events\n" + f"number {i}\n".encode()
         (tmp_path / f"f{i}.txt").write_bytes(body + (b"CRASH\n" if i == 4 else b""))
-    import_paths(repo, sorted(tmp_path.glob("f*.txt")), "importer", workers=1)
+    import_paths(repo, sorted(tmp_path.glob("f*.txt")), "importer", workers=0)
     crashing = next(d for d in repo.document_ids() if b"CRASH" in repo.raw_bytes(d))
     report = reextract_all(repo, "robot", pool=ReaderPool(2, task=crashy.process))
     assert report.failures == [(crashing, CRASHED)]
@@ -101,7 +101,7 @@ def test_a_filing_that_crashes_its_reader_costs_only_itself(tmp_path: Path, repo
 def test_only_filings_of_another_extractor_version_are_reextracted(repo: Repository) -> None:
     from reviewer.core.extract import EXTRACTOR_VERSION
 
-    import_paths(repo, [SEED.parent], "importer", workers=1)
+    import_paths(repo, [SEED.parent], "importer", workers=0)
     older = repo.document_ids()[1]
     repo.conn.execute("UPDATE documents SET extractor_version = '0.0.1' WHERE id = ?", (older,))
     assert repo.count_other_versions(EXTRACTOR_VERSION) == 1

@@ -21,7 +21,7 @@ def settings(tmp_path: Path) -> QSettings:
 def seeded_store(tmp_path: Path) -> Path:
     path = tmp_path / "gui.db"
     db = open_store(path)
-    import_paths(Repository(db), [SAMPLES], "importer", workers=1)
+    import_paths(Repository(db), [SAMPLES], "importer", workers=0)  # set-up: in process
     db.conn.close()
     return path
 

@@ -18,7 +18,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 def test_two_connections_writing_the_same_value_lose_nothing(store_path: Path) -> None:
     first = Repository(open_store(store_path))
-    import_paths(first, [SEEDS], "t", workers=1)
+    import_paths(first, [SEEDS], "t", workers=0)
     fv_id = first.field_values(first.document_ids()[0])[0].id
     errors: list[BaseException] = []
 
@@ -45,7 +45,7 @@ def test_two_connections_writing_the_same_value_lose_nothing(store_path: Path) -
 
 def test_window_changes_while_reviewer_import_runs(qtbot, corpus: Path, store_path: Path, tmp_path: Path) -> None:
     repo = Repository(open_store(store_path))
-    import_paths(repo, [SEEDS], "t", workers=1)
+    import_paths(repo, [SEEDS], "t", workers=0)
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     window = build_window(store_path, "ann", settings)
     qtbot.addWidget(window)
@@ -67,7 +67,7 @@ def test_window_changes_while_reviewer_import_runs(qtbot, corpus: Path, store_pa
 
 def test_the_other_window_shows_the_new_value(qtbot, store_path: Path, tmp_path: Path) -> None:
     repo = Repository(open_store(store_path))
-    import_paths(repo, [SEEDS], "t", workers=1)
+    import_paths(repo, [SEEDS], "t", workers=0)
     windows = []
     for name in ("ann", "bob"):
         settings = QSettings(str(tmp_path / f"{name}.ini"), QSettings.Format.IniFormat)
