@@ -14,6 +14,7 @@ from .db import SQLITE_MAGIC, StoreError, connect, open_store
 
 TABLES = ("documents", "document_content", "field_values", "history")
 _MIN, _MAX = -(2**63), 2**63 - 1
+CHECK_LIMIT = 20  # findings of the integrity check reported (it can find thousands)
 LOST_TEXT = "The text of this filing was lost in a damaged store; its values were recovered."
 
 
@@ -60,7 +61,8 @@ class RecoverReport:
         problems = [line for row in self.check for line in row.splitlines()
                     if line and not line.startswith("***")]
         out = [f"integrity check of {self.source}: "
-               + (f"{len(problems)} problems (first: {problems[0]})" if problems else "ok")]
+               + (f"{len(problems)}{'+' if len(problems) >= CHECK_LIMIT else ''} problems "
+                  f"(first: {problems[0]})" if problems else "ok")]
         out += [t.line() for t in self.tables]
         if self.without_text:
             out.append(f"{self.without_text} filings kept without their text (it was unreadable);"
@@ -88,7 +90,7 @@ def open_damaged(path: Path) -> sqlite3.Connection:
     raise StoreError(f"{path}: nothing can be read: {last}")
 
 
-def integrity(conn: sqlite3.Connection, limit: int = 20) -> list[str]:
+def integrity(conn: sqlite3.Connection, limit: int = CHECK_LIMIT) -> list[str]:
     """PRAGMA integrity_check's findings (empty when the store is sound)."""
     try:
         rows = [r[0] for r in conn.execute(f"PRAGMA integrity_check({limit})")]
