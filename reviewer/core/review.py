@@ -82,6 +82,7 @@ class ReviewSession:
         self.who = who
         self.undo_stack: list[Change] = []
         self.redo_stack: list[Change] = []
+        self.left_alone: list[str] = []  # what the last undo/redo left: changed by someone since
 
     # -- values ----------------------------------------------------------------------------
 
@@ -158,13 +159,28 @@ class ReviewSession:
         self.redo_stack.clear()
 
     def _apply(self, change: Change, backwards: bool) -> None:
+        """Undo (or redo) only what still stands as this change left it: a value or a status
+        that someone else has changed since is left as they set it, and named in left_alone."""
+        self.left_alone = []
         with self.repo.transaction():
             for fv_id, before, after in change.values:
-                target = before if backwards else after
+                expected, target = (after, before) if backwards else (before, after)
+                try:
+                    current = self.repo.field_value(fv_id)
+                except KeyError:  # gone since (a re-extraction removed it)
+                    self.left_alone.append(f"a value of {change.label.split()[-1]}")
+                    continue
+                if _state_of(current) != expected:
+                    self.left_alone.append(current.field)
+                    continue
                 self.repo.restore(fv_id, target.value, (target.start, target.end), target.state,
                                   self.who)
             if change.status:
-                status = change.status[0] if backwards else change.status[1]
+                status, expected_status = ((change.status[0], change.status[1]) if backwards
+                                           else (change.status[1], change.status[0]))
+                if self._document(change.document_id).status != expected_status:
+                    self.left_alone.append("the filing's status")
+                    return
                 note = None
                 if change.flag_note:
                     note = change.flag_note[0] if backwards else change.flag_note[1]

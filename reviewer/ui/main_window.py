@@ -382,7 +382,9 @@ class MainWindow(QMainWindow):
         self.queue.select_document(change.document_id, emit=False)
         self.open_document(change.document_id)
         self.update_status()
-        self.statusBar().showMessage(f"{step.__name__}: {change.label}", 3000)
+        left = self.session.left_alone
+        note = (f"; left as someone else set them since: {', '.join(left)}" if left else "")
+        self.statusBar().showMessage(f"{step.__name__}: {change.label}{note}", 8000 if left else 3000)
 
     def flag_current(self) -> None:
         if self.doc_id is None:

@@ -166,3 +166,25 @@ def test_the_store_is_a_review_store(repo) -> None:
     assert missing == []
 
 
+
+
+def test_undo_of_an_approval_leaves_what_someone_else_changed_since(repo, filing,
+                                                                   store_path) -> None:
+    """Two windows on one store: Ann approves, Bob corrects a value, Ann undoes her approval."""
+    from reviewer.store import Repository, open_store
+
+    doc_id, ids = filing
+    ann = ReviewSession(repo, load_schema(), "ann")
+    bob = ReviewSession(Repository(open_store(store_path)), load_schema(), "bob")
+    ann.mark_reviewed(doc_id)
+    bob.set_value(doc_id, "company_name", ids["company_name"], "Acme Corporation")
+    ann.undo()
+    assert ann.left_alone == ["company_name"]
+    assert states(repo, doc_id) == {"form_type": ("8-K", "extracted"),
+                                    "company_name": ("Acme Corporation", "corrected"),
+                                    "contact_name": ("Jane Roe", "extracted")}
+    assert repo.document(doc_id).status == "to_review"
+    bob.flag(doc_id, "check the name")
+    ann.redo()  # re-approving would now overwrite Bob's flag: the status is left alone
+    assert ann.left_alone == ["company_name", "the filing's status"]
+    assert repo.document(doc_id).status == "flagged"
