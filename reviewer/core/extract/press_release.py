@@ -69,8 +69,8 @@ def _form_or_body(doc: Document) -> Region:
 
 
 _NOT_TITLE = re.compile(
-    r"^(?:Exhibit|EX-)\s*99|^-+\s*Page\s+\d|^(?:FOR\s+IMMEDIATE\s+RELEASE|NEWS\s+RELEASE|PRESS\s+RELEASE"
-    r"|NEWS|For\s+Immediate\s+Release)\b|^[•▪●◦*–—-]\s|^</?(?:PAGE|TABLE|CAPTION|S|C|FN)>|^={3,}", re.I)
+    r"^(?:Exhibit|EX-)\s*(?:99|20)|^-+\s*Page\s+\d|^(?:FOR\s+(?:IMMEDIATE\s+)?RELEASE|NEWS\s+RELEASE|PRESS\s+RELEASE"
+    r"|RELEASE\s+ON)\b|^NEWS\s*$|^[•▪●◦*–—-]\s|^</?(?:PAGE|TABLE|CAPTION|S|C|FN)>|^={3,}", re.I)
 
 
 def _blocks_above(doc: Document, region: Region, end: int, limit: int = 4) -> list[list[tuple[int, str]]]:

@@ -26,14 +26,18 @@ DATELINE_DATE = (
 )
 # "Seoul and New York, November 27, 2002 - ", "CUPERTINO, California--January 19, 2000--",
 # "KEARNEY, NE -- (BUSINESS WIRE) --", "ATLANTA -", "SCOTTSDALE, Ariz., Jan. 10, 2005 /PRNewswire/ --"
+# Dashes as filings set them: hyphens, en and em dashes, the horizontal bar and the minus sign
+# (PDF text layers) all stand between a dateline and its first sentence.
+_DASH = "—–―−"
 DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z.'&]*(?:[ ,]+(?:and\s+)?[A-Z][A-Za-z.'&]*){0,5}?)"
-    r"(?:\s*[,(]\s*|\s*[-—–]+\s*|\s+)"
+    rf"(?:\s*[,(]\s*|\s*[-{_DASH}]+\s*|\s+)"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:(?P<date>{DATELINE_DATE})\s*\)?\s*)?"
     r"(?P<wire>/\s*\w[\w -]*\s*/\s*|\(?\s*(?:BUSINESS\s+WIRE|PRNewswire[\w-]*|GLOBE\s*NEWSWIRE"
     r"|Marketwire|ACCESSWIRE)\s*\)?\s*)?"
-    r"(?:(?:--|—|–)\s*|-\s+)",
+    # "-TASER International" right after a date: a hyphen that lost its space
+    rf"(?:(?:--|[{_DASH}])\s*|-\s+|(?(date)-(?=[A-Z])|(?!)))",
     re.M,
 )
 
@@ -61,10 +65,13 @@ def once_per_document(fn: Callable[[Document], Any]) -> Callable[[Document], Any
 
 @once_per_document
 def form_region(doc: Document) -> Region:
-    """The form itself: a submission's first shown document, else the file (up to a release)."""
+    """The form itself: a submission's first shown document, else the file; in either, up to a
+    press release that follows the form's signature."""
     for part in doc.parts:
         if part.kind == "document" and part.shown:
-            return Region(part.start, part.end)
+            form = Region(part.start, part.end)
+            release = _embedded_release_start(doc, form, headed_only=False)
+            return Region(form.start, release) if release is not None else form
     body = Region(0, len(doc.text))
     release = _embedded_release_start(doc, body)
     return Region(0, release) if release is not None else body
@@ -88,10 +95,35 @@ def _signed(doc: Document, region: Region) -> int | None:
     return None
 
 
-def _embedded_release_start(doc: Document, region: Region) -> int | None:
-    """The exhibit 99 heading, after the signatures of a standalone 8-K (a PDF of the whole
-    filing), that a press release follows at once: not an entry of a contents or an index."""
+# What opens a release that stands after a form's signature with no "Exhibit 99" heading of its
+# own: a release line ("FOR RELEASE ON: May 5, 2015", "NEWS RELEASE") or a contact caption.
+_RELEASE_OPENING = re.compile(
+    r"^[ \t]*(?:FOR\s+(?:IMMEDIATE\s+)?RELEASE|For\s+(?:Immediate\s+)?Release|NEWS\s+RELEASE|PRESS\s+RELEASE"
+    r"|News\s+Release|Press\s+Release[ \t]*$|CONTACTS?\s*:|Contacts?\s*:)", re.M)
+# The lines of a signature block: "/s/ ...", "By:", "Name:", "Title:", "Date:".
+_SIGNATURE_LINE = re.compile(r"/s/|^[ \t]*(?:By|Name|Title|Dated?|Its)\b\s*:?", re.I | re.M)
+
+
+def _end_of_signature_block(doc: Document, signed: int, limit: int) -> int:
+    """Where the signature block that starts at `signed` ends: the first blank line after its
+    last "/s/", "By:", "Name:" or "Title:" line (the typed name and title follow at once)."""
+    text = doc.text
+    stop = min(limit, signed + 1500)
+    last = signed
+    for m in _SIGNATURE_LINE.finditer(text, signed, stop):
+        last = m.end()
+    blank = re.compile(r"\n[ \t]*\n").search(text, last, limit)
+    return blank.end() if blank else last
+
+
+def _embedded_release_start(doc: Document, region: Region, headed_only: bool = True) -> int | None:
+    """Where a press release starts after the form's signatures (a PDF of the whole filing, an
+    old submission whose release follows the signature in the same document): an exhibit 99
+    heading that a release follows at once (not an entry of a contents or an index), else a
+    page (or, in a text, the stretch after the signature block) that opens as a release does."""
     signed = _signed(doc, region)
+    if signed is None and not headed_only:
+        return None
     after = signed if signed is not None else region.start + 1500
     for m in _RELEASE_HEADING.finditer(doc.text, after, region.end):
         ahead = Region(m.start(), min(region.end, m.start() + 1500))
@@ -101,31 +133,77 @@ def _embedded_release_start(doc: Document, region: Region) -> int | None:
                     and not re.search(r"/s/|\b(?:Name|Title|By):", doc.text[page.start : m.start()])):
                 return max(page.start, after)
             return m.start()
+    if signed is None:
+        return None
+    pages = [p for p in doc.parts if p.kind == "page" and signed < p.end and p.start < region.end]
+    if pages:  # a page after the signature's page that opens as a release
+        for page in pages:
+            if page.start < signed:
+                continue
+            head = Region(page.start, min(region.end, page.end, page.start + 1500))
+            if _RELEASE_OPENING.search(doc.text, head.start, head.end) or _dated_dateline(doc, head):
+                return page.start
+        return None
+    start = _end_of_signature_block(doc, signed, region.end)
+    head = Region(start, min(region.end, start + 4000))
+    if _dated_dateline(doc, head) or (_RELEASE_OPENING.search(doc.text, head.start, head.end)
+                                      and find_dateline(doc, head) is not None):
+        return start
     return None
+
+
+def _dated_dateline(doc: Document, region: Region) -> bool:
+    dl = find_dateline(doc, region)
+    return dl is not None and bool(dl.group("date") or dl.group("wire"))
+
+
+# Exhibit types that carry a press release: EX-99 (additional exhibits) and, in older filings,
+# EX-20 (other documents or statements to security holders).
+_RELEASE_EXHIBIT = re.compile(r"EX-(?:99|20)(?![\d])")
 
 
 @once_per_document
 def release_region(doc: Document) -> Region | None:
-    """The first press release: a submission's EX-99 document, or one inside a standalone file."""
-    exhibits = [p for p in doc.parts if p.kind == "document" and p.shown and p.type.startswith("EX-99")]
+    """The first press release: a submission's EX-99 (or EX-20) document, or one inside the
+    form after its signature, or one inside a standalone file."""
+    exhibits = [p for p in doc.parts if p.kind == "document" and p.shown and _RELEASE_EXHIBIT.match(p.type)]
     for part in exhibits:
         region = Region(part.start, part.end)
         if find_dateline(doc, region) is not None or _looks_like_release(doc, region):
             return region
-    if exhibits:
-        return None
-    if any(p.kind == "document" for p in doc.parts):
-        form = form_region(doc)  # a release quoted inside the form (old 8-K Item 5)
-        return form if find_dateline(doc, form) is not None else None
+    documents = [p for p in doc.parts if p.kind == "document" and p.shown]
+    if documents:
+        form = form_region(doc)
+        first = Region(documents[0].start, documents[0].end)
+        if form.end < first.end:  # a release after the form's signature, in the same document
+            return Region(form.end, first.end)
+        if exhibits:
+            return None
+        # a release quoted inside the form (old 8-K Item 5), or a 6-K whose form is the release
+        dl = find_dateline(doc, form)
+        return form if dl is not None and (_opens_release(doc, dl) or _looks_like_release(doc, form)) else None
     body = Region(0, len(doc.text))
     start = _embedded_release_start(doc, body)
     if start is not None:
         region = Region(start, len(doc.text))
         return region if find_dateline(doc, region) is not None or _looks_like_release(doc, region) else None
     dl = find_dateline(doc, body)
-    if _looks_like_release(doc, body) or (dl is not None and dl.group("date") and dl.start() < 3000):
+    if _looks_like_release(doc, body) or (dl is not None and dl.start() < 3000 and _opens_release(doc, dl)):
         return body
     return None
+
+
+def _opens_release(doc: Document, dl: re.Match[str]) -> bool:
+    """A dateline that opens a release: dated, or wired, or before the first sentence's
+    "(NYSE: X)" or "today announced"; not a place that merely starts a paragraph."""
+    return bool(dl.group("date") or dl.group("wire")
+                or _SUBJECT_ANNOUNCES.search(doc.text, dl.end(), dl.end() + 400))
+
+
+# The first sentence of a release: "PG&E Corporation (NYSE: PCG) recorded", "Acme today announced".
+_SUBJECT_ANNOUNCES = re.compile(
+    r"\((?:NYSE|NASDAQ|Nasdaq|AMEX|OTC)[^)\n]{0,30}:|\b(?:today|this\s+morning)\s+(?:announced|reported|said)"
+    r"|\bannounced\s+today\b")
 
 
 def _looks_like_release(doc: Document, region: Region) -> bool:
@@ -148,9 +226,12 @@ def find_dateline(doc: Document, region: Region) -> re.Match[str] | None:
         if len(place) < 3 or re.match(r"(?:EXHIBIT|ITEM|DATE|CONTACT|NOTE|SIGNATURE|TABLE|PAGE|FORM)\b",
                                        place, re.I) or _NOT_PLACE.search(place):
             continue
-        if not m.group("date") and not m.group("wire") and not place.split(",")[0].isupper() \
-                and not _COMPANY_START.match(doc.text, m.end()):
-            continue  # an undated dateline: "ATLANTA --", or a place before the company's name
+        if not m.group("date") and not m.group("wire"):
+            if not place.split(",")[0].isupper() and not _COMPANY_START.match(doc.text, m.end()):
+                continue  # an undated dateline: "ATLANTA --", or a place before the company's name
+            eol = doc.text.find("\n", m.end(), m.end() + 400)
+            if not re.search(r"\b[a-z]{2,}", doc.text[m.end() : eol if eol >= 0 else m.end() + 400]):
+                continue  # a heading in capitals ("PART I – FINANCIAL INFORMATION"), not a sentence
         rest = doc.text[m.end() : m.end() + 200]
         if re.match(r"\s*(?:\(?[A-Z][\w.&,'-]*\s*){1,8}", rest):  # the first sentence's subject
             return m
