@@ -97,7 +97,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     _schema()  # an unreadable user schema folder is one line here, not a failure per file
     try:
         report = import_paths(repo, args.paths, reviewer_name(), progress=_ProgressBar(),
-                              workers=args.jobs)
+                              workers=args.jobs, follow_links=args.follow_links)
     except StoreError as exc:  # full disk, read-only, damaged: the import stops, nothing half-written
         raise CliError(str(exc)) from None
     for failure in report.failures:

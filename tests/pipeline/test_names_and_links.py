@@ -91,3 +91,13 @@ def test_names_in_messages_are_one_escaped_line(folder: Path, tmp_path: Path) ->
     assert lines[0] == (f"reviewer: {folder}/bad\\nreviewer: forged.txt: all good"
                         "\\x1b[31m\\u202etxt.exe: empty file")
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+def test_the_command_line_follows_links_only_when_asked(tmp_path: Path, folder: Path) -> None:
+    (tmp_path / "elsewhere.txt").write_bytes(FILING)
+    (folder / "out.txt").symlink_to(tmp_path / "elsewhere.txt")
+    for flags, code in (([], 1), (["--follow-links"], 0)):
+        result = subprocess.run([sys.executable, "-m", "reviewer", "import", "--db",
+                                 str(tmp_path / f"s{code}.db"), *flags, str(folder)],
+                                capture_output=True, text=True, timeout=120)
+        assert result.returncode == code, result.stderr
