@@ -25,7 +25,7 @@ from ..core.document import Document, IngestError
 from ..core.extract import extract, summarize
 from ..core.extract.candidate import Candidate
 from ..core.ingest import ingest_bytes
-from ..core.schema import Schema, load_schema
+from ..core.schema import Schema, SchemaError, load_schema
 from ..core.values import DocumentSummary
 from .budget import MemoryBudget, gigabytes
 
@@ -112,6 +112,8 @@ def safe_process(data: bytes) -> Outcome:
         return too_large()
     except RecursionError:
         return "structure nested too deeply to read"
+    except SchemaError as exc:  # the user's field definitions, not this file
+        return f"cannot read the field definitions: {exc}"
     except Exception as exc:  # noqa: BLE001 - a bad file must never stop the batch
         # A C library that cannot allocate says "unknown error": if this file took the worker
         # to its memory limit, that is the reason to give.

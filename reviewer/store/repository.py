@@ -27,10 +27,7 @@ from ..core.values import (
     State,
 )
 from .db import is_fault, store_error
-
-# The queue's columns: the key the window sorts and shows by, and the column that holds it.
-QUEUE_COLUMNS = {"status": "status", "form": "form_type", "company": "company_name",
-                 "date": "doc_date", "file": "file_name", "attention": "attention", "id": "id"}
+from .figures import Figures
 
 _INSERT_EXTRACTED = (
     "INSERT INTO field_values (document_id, field, extracted_value, extracted_start,"
@@ -48,8 +45,8 @@ def _extracted_row(doc_id: int, c: Candidate, at: str, who: str) -> tuple[Any, .
             at, who)
 
 
-class Repository:
-    """The one writer of the store's tables."""
+class Repository(Figures):
+    """The one writer of the store's tables (its read-only figures come from Figures)."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -205,12 +202,6 @@ class Repository:
         sql = "SELECT id FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
         return [r[0] for r in self.conn.execute(sql + " ORDER BY id", params)]
 
-    def count_other_versions(self, version: str) -> int:
-        """Filings extracted by an extractor other than `version` (re-extraction updates them)."""
-        return self.conn.execute(
-            "SELECT count(*) FROM documents WHERE extractor_version < ? OR extractor_version > ?",
-            (version, version)).fetchone()[0]
-
     def load_document(self, doc_id: int) -> Document:
         """The stored Document (text and source map), as the viewer shows it."""
         row = self.conn.execute(
@@ -234,35 +225,6 @@ class Repository:
         if row is None:
             raise KeyError(doc_id)
         return row[0]
-
-    def queue_ids(self, text: str = "", status: str | None = None, sort: str = "id",
-                  descending: bool = False) -> list[int]:
-        """Ids of the filings the queue shows, filtered and sorted in SQL."""
-        where: list[str] = []
-        params: list[Any] = []
-        if status:
-            where.append("status = ?")
-            params.append(status)
-        for word in text.split():
-            like = f"%{word}%"
-            where.append("(company_name LIKE ? OR form_type LIKE ? OR file_name LIKE ?)")
-            params += [like, like, like]
-        column = QUEUE_COLUMNS.get(sort, "id")
-        order = "DESC" if descending else "ASC"
-        sql = "SELECT id FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
-        sql += f" ORDER BY {column} IS NULL, {column} {order}, id {order}"
-        return [r[0] for r in self.conn.execute(sql, params)]
-
-    def queue_rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
-        """The queue's columns for these filings."""
-        if not ids:
-            return {}
-        marks = ",".join("?" * len(ids))
-        cur = self.conn.execute(
-            "SELECT id, status, form_type, company_name, doc_date, file_name, attention, flag_note"
-            f" FROM documents WHERE id IN ({marks})", ids)
-        names = [d[0] for d in cur.description]
-        return {r[0]: dict(zip(names, r, strict=True)) for r in cur}
 
     # -- field values ----------------------------------------------------------------------
 
@@ -388,7 +350,7 @@ class Repository:
                 document_id=doc_id, action="status", before_value=before.status,
                 after_value=status, who=who, at=now()))
 
-    # -- history and figures ---------------------------------------------------------------
+    # -- history ---------------------------------------------------------------
 
     def append_history(self, entry: HistoryEntry) -> None:
         """One more row of the history (inside the caller's transaction)."""
@@ -406,42 +368,6 @@ class Repository:
         names = [d[0] for d in cur.description]
         return [dict(zip(names, r, strict=True)) for r in cur]
 
-    def progress(self) -> dict[str, int]:
-        """Filings by review status: cheap (the status index), for the status bar after each change."""
-        by_status = dict(self.conn.execute("SELECT status, count(*) FROM documents GROUP BY status"))
-        return {
-            "documents": sum(by_status.values()),
-            "reviewed": by_status.get("reviewed", 0),
-            "flagged": by_status.get("flagged", 0),
-            "to_review": by_status.get("to_review", 0),
-        }
-
-    def stats(self) -> dict[str, Any]:
-        """Progress, and the states of every field's values (a scan of all values)."""
-        fields: dict[str, dict[str, int]] = {}
-        for field, state, n in self.conn.execute(
-            "SELECT field, state, count(*) FROM field_values GROUP BY field, state ORDER BY field"
-        ):
-            fields.setdefault(field, {})[state] = n
-        return {**self.progress(), "fields": fields}
-
-    def export_rows(self, include_unreviewed: bool) -> Iterator[tuple[dict[str, Any], list[tuple[str, str]]]]:
-        """(document row, [(field, value)...]) per filing, values that stand (not rejected)."""
-        where = "" if include_unreviewed else " WHERE status = 'reviewed'"
-        cur = self.conn.execute(
-            "SELECT id, source_path, file_name, format, status, reviewer, reviewed_at FROM documents"
-            + where + " ORDER BY id"
-        )
-        names = [d[0] for d in cur.description]
-        docs = [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
-        values: dict[int, list[tuple[str, str]]] = {}
-        for doc_id, field, value in self.conn.execute(
-            "SELECT document_id, field, value FROM field_values"
-            " WHERE state != 'rejected' AND value IS NOT NULL AND value != '' ORDER BY id"
-        ):
-            values.setdefault(doc_id, []).append((field, value))
-        for doc in docs:
-            yield doc, values.get(doc["id"], [])
 
 
 def _satisfies_review_store(repo: Repository) -> ReviewStore:

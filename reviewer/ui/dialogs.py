@@ -1,10 +1,13 @@
-"""The questions the window asks before a job: which files to import, where to export."""
+"""The window's dialogs: which files to import, where to export, help and about."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from .. import __version__
+from .actions import shortcut_table
 
 
 def choose_files(parent: QWidget) -> list[str]:
@@ -29,3 +32,14 @@ def choose_export(parent: QWidget) -> tuple[Path, bool] | None:
     if not path:
         return None
     return Path(path), choice == QMessageBox.StandardButton.No
+
+
+def show_shortcuts(parent: QWidget) -> None:
+    rows = "".join(f"<tr><td><b>{k}</b></td><td>{a}</td><td>{h}</td></tr>"
+                   for k, a, h in shortcut_table())
+    QMessageBox.information(parent, "Keyboard Shortcuts", f"<table cellpadding=4>{rows}</table>")
+
+
+def show_about(parent: QWidget, store_path: Path) -> None:
+    QMessageBox.about(parent, "About Filing Reviewer",
+                      f"<b>Filing Reviewer</b> {__version__}<br>Store: {store_path}")

@@ -18,7 +18,7 @@ from ..core.export import export_csv
 from ..core.schema import Schema
 from ..pipeline.importer import Failure, ImportReport, import_paths
 from ..pipeline.reextract import ReextractReport, reextract_all
-from ..store import Repository, open_store
+from ..store import Repository, StoreError, open_store
 
 
 @dataclass(slots=True)
@@ -65,6 +65,8 @@ class _Job(QObject):
                 report = self._work(Repository(db), self)
             finally:
                 db.conn.close()
+        except StoreError as exc:  # a full disk, a read-only or damaged store: its own words
+            self._on_error(report, str(exc))
         except Exception as exc:  # noqa: BLE001 - reported in the window, never lost
             self._on_error(report, f"{type(exc).__name__}: {exc}")
         self.finished.emit(report)

@@ -7,13 +7,12 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
-from .. import __version__
 from ..core.extract import EXTRACTOR_VERSION
 from ..core.review import InvalidValue, ReviewSession
 from ..core.values import FieldValue
 from ..store import Repository
 from . import dialogs
-from .actions import create_actions, shortcut_table
+from .actions import create_actions
 from .document_view import DocumentView
 from .field_panel import FieldPanel, RowKey
 from .import_report import ImportReportDialog
@@ -111,8 +110,8 @@ class MainWindow(QMainWindow):
         a["flag"].triggered.connect(self.flag_current)
         a["find"].triggered.connect(self.viewer.find_bar.open_bar)
         a["quit"].triggered.connect(self.close)
-        a["shortcuts"].triggered.connect(self.show_shortcuts)
-        a["about"].triggered.connect(self.show_about)
+        a["shortcuts"].triggered.connect(lambda: dialogs.show_shortcuts(self))
+        a["about"].triggered.connect(lambda: dialogs.show_about(self, self.store_path))
         self.queue.document_chosen.connect(self.open_document)
         self.fields.focused.connect(self._field_focused)
         self.fields.validator = self._validate
@@ -393,12 +392,3 @@ class MainWindow(QMainWindow):
         if ok:
             self.session.flag(self.doc_id, note)
             self.queue.model.refresh_rows([self.doc_id])
-
-    def show_shortcuts(self) -> None:
-        rows = "".join(f"<tr><td><b>{k}</b></td><td>{a}</td><td>{h}</td></tr>"
-                       for k, a, h in shortcut_table())
-        QMessageBox.information(self, "Keyboard Shortcuts", f"<table cellpadding=4>{rows}</table>")
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, "About Filing Reviewer",
-                          f"<b>Filing Reviewer</b> {__version__}<br>Store: {self.store_path}")

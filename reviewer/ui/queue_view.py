@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..store import Repository
-from ..store.repository import QUEUE_COLUMNS
+from ..store.figures import QUEUE_COLUMNS
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
