@@ -70,12 +70,14 @@ def _form_or_body(doc: Document) -> Region:
 
 _NOT_TITLE = re.compile(
     r"^(?:Exhibit|EX-)\s*(?:99|20)|^-+\s*Page\s+\d|^(?:FOR\s+(?:IMMEDIATE\s+)?RELEASE|NEWS\s+RELEASE|PRESS\s+RELEASE"
-    r"|RELEASE\s+ON)\b|^NEWS\s*$|^[•▪●◦*–—-]\s|^</?(?:PAGE|TABLE|CAPTION|S|C|FN)>|^={3,}", re.I)
+    r"|RELEASE\s+ON)\b|^NEWS\s*$|^</?(?:PAGE|TABLE|CAPTION|S|C|FN)>|^={3,}", re.I)
+# A highlight under the headline: "• Record revenue ...", "•Record revenue", "-  Q4 ..."
+_BULLET = re.compile(r"^(?:[•▪●◦]|[*–—-]\s)")
 
 
-def _blocks_above(doc: Document, region: Region, end: int, limit: int = 4) -> list[list[tuple[int, str]]]:
+def _blocks_above(doc: Document, region: Region, end: int, limit: int = 6) -> list[list[tuple[int, str]]]:
     """The blocks of lines (separated by blank lines) above `end`, nearest last; stops at a
-    letterhead, contact table or caption."""
+    letterhead, contact table or caption. Bulleted highlights are passed over."""
     text = doc.text
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
@@ -85,6 +87,11 @@ def _blocks_above(doc: Document, region: Region, end: int, limit: int = 4) -> li
         line = text[prev:pos]
         pos = prev - 1
         if not line.strip() or is_rule(line):
+            if current:
+                blocks.insert(0, current)
+                current = []
+            continue
+        if _BULLET.match(line.lstrip()):
             if current:
                 blocks.insert(0, current)
                 current = []
@@ -119,16 +126,27 @@ _SMALL_END = re.compile(r"(?:\b(?:of|to|and|or|the|a|an|for|in|on|at|by|with|as|
 _SMALL_START = re.compile(r"^(?:of|to|and|or|the|for|in|on|at|by|with|as|from|its|&)\b", re.I)
 
 
-def _wrapped_title(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """The title's own lines: a line continues it only when the title was wrapped mid-phrase."""
+def _wrapped_title(block: list[tuple[int, str]], laid_out: bool) -> list[tuple[int, str]]:
+    """The title's own lines: a line continues it only when the title was wrapped mid-phrase, or
+    set in the same capitals, or (in laid-out text, a PDF's lines) when it is the shorter rest of
+    a title that filled its line; a longer line under a title is a sub-headline."""
     out = block[:1]
     for prev, line in zip(block, block[1:], strict=False):
         wrapped = _SMALL_END.search(prev[1]) or _SMALL_START.match(line[1]) or (
-            prev[1].isupper() and line[1].isupper()) or (len(prev[1]) >= 45 and _title_like([line]))
+            prev[1].isupper() and line[1].isupper()) or (
+            laid_out and not prev[1].isupper() and len(prev[1]) >= 30 and len(line[1]) <= len(prev[1])
+            and _title_like([line]))
         if not wrapped:
             break
         out.append(line)
     return out
+
+
+def _laid_out(doc: Document, at: int) -> bool:
+    """Text whose lines were broken by the page's width (PDF, plain text), not by its markup."""
+    part = doc.part_at(at)
+    fmt = part.format if part is not None and part.format else doc.format
+    return fmt in ("pdf", "text")
 
 
 def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Candidate]:
@@ -139,7 +157,11 @@ def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Ca
         return
     titled = [b for b in blocks if _title_like(b)]
     block = titled[0] if titled else blocks[-1]
-    block = _wrapped_title(block[:3])
+    at = blocks.index(block)
+    block = _wrapped_title(block[:3], _laid_out(doc, block[0][0]))
+    if (len(block) == 1 and at + 1 < len(blocks) and len(blocks[at + 1]) == 1 and block[0][1].isupper()
+            and blocks[at + 1][0][1].isupper() and len(block[0][1]) >= 40):
+        block = block + blocks[at + 1]  # a title in capitals wrapped across a blank line
     value = clean_text(" ".join(c for _, c in block)).rstrip(".")
     if 10 <= len(value) <= 250 and not DATE_RE.fullmatch(value):
         end = block[-1][0] + len(block[-1][1])

@@ -1,0 +1,59 @@
+"""Press-release rules on small texts: headline, website, contacts, tickers."""
+
+from __future__ import annotations
+
+from reviewer.core.document import Document, Part
+from reviewer.core.extract.press_release import press_release_rules
+
+
+def _values(text: str, fmt: str = "pdf", parts: list[Part] | None = None) -> dict[str, list[str]]:
+    doc = Document(text=text, format=fmt, parts=parts or [])
+    out: dict[str, list[str]] = {}
+    for c in press_release_rules(doc):
+        out.setdefault(c.name, []).append(c.value)
+    return out
+
+
+DATELINE = "SCOTTSDALE, Ariz., April 6, 2004 -- Acme International, Inc. (Nasdaq: ACME) today announced a split.\n"
+
+
+def test_a_headline_wrapped_by_the_page_width_is_joined() -> None:
+    text = ("FOR IMMEDIATE RELEASE\n\nAcme International, Inc. Declares 2-For-1 Stock Split and Responds to CBS Evening\n"
+            "News Report on Acme International, Inc.\n\n" + DATELINE)
+    assert _values(text)["headline"] == [
+        "Acme International, Inc. Declares 2-For-1 Stock Split and Responds to CBS Evening News Report on "
+        "Acme International, Inc"]
+
+
+def test_a_longer_line_under_the_headline_is_a_sub_headline() -> None:
+    text = ("FOR IMMEDIATE RELEASE\n\nAcme BioPharma Announces 2024 Financial Results\n"
+            "Revenue Surges 234%, Expenses Down 21%, EPS Improves 77%, with Over $18.3 Million Licensing Income\n\n"
+            + DATELINE)
+    assert _values(text, "text")["headline"] == ["Acme BioPharma Announces 2024 Financial Results"]
+    text = ("FOR IMMEDIATE RELEASE\nACME BECOMES THE SECOND LARGEST CLOUD COMPANY IN THE WORLD\n"
+            "Q4 Cloud Subscriptions Up 25% to $322 million, Q4 Services Revenue Up 13% to $128 million\n" + DATELINE)
+    assert _values(text, "edgar")["headline"] == ["ACME BECOMES THE SECOND LARGEST CLOUD COMPANY IN THE WORLD"]
+
+
+def test_a_headline_in_capitals_wrapped_across_a_blank_line() -> None:
+    text = ("EXHIBIT 99.1\n\nACME AND META ANNOUNCE $21 BILLION EXPANDED AI\n\nINFRASTRUCTURE AGREEMENT\n\n"
+            "Meta to leverage Acme's cloud platform to scale inference workloads\n\n" + DATELINE)
+    assert _values(text)["headline"] == ["ACME AND META ANNOUNCE $21 BILLION EXPANDED AI INFRASTRUCTURE AGREEMENT"]
+
+
+def test_bulleted_highlights_between_headline_and_dateline_are_passed_over() -> None:
+    text = ("Exhibit 99.1\n\nFor Immediate Release\n\nAcme Announces Fiscal 2022 Fourth Quarter Results\n\n"
+            "\u2022\tQ4 GAAP Earnings per Share $1.16\n\n\u2022Total Q4 Revenue $11.8 billion, up 5%\n\n"
+            + DATELINE)
+    assert _values(text, "edgar")["headline"] == ["Acme Announces Fiscal 2022 Fourth Quarter Results"]
+
+
+def test_a_headline_line_that_starts_with_news_is_not_a_letterhead() -> None:
+    text = ("Exhibit 99\n\nAcme Declares a Stock Split and Responds to a Network Evening\n"
+            "News Report on Acme International, Inc.\n\n" + DATELINE)
+    assert _values(text)["headline"][0].endswith("News Report on Acme International, Inc")
+
+
+def test_a_release_line_is_not_the_headline() -> None:
+    text = "FOR RELEASE ON: March, 23, 2017\n\nAcme Announces Jane Roe as Chief Financial Officer\n\n" + DATELINE
+    assert _values(text)["headline"] == ["Acme Announces Jane Roe as Chief Financial Officer"]
