@@ -15,7 +15,7 @@ from .regions import cells, form_region, is_rule, iter_lines, line_start_matches
 ITEM_HEADING = re.compile(
     r"^[ \t]*ITEM[ \t]*[-–—]?[ \t]*(?P<code>\d{1,2}\.\d{2}|\d{1,2})(?![.\d]*\d)\.?[ \t:\-–—]*(?P<title>[^\n]{0,80})",
     re.I | re.M)
-NOT_APPLICABLE = re.compile(r"not\s+applicable|^\s*none\b|^\s*n/?a\b", re.I)
+NOT_APPLICABLE = re.compile(r"(?:not\s+|in)applicable|^\s*none\b|^\s*n/?a\b", re.I)
 # `(?:^|\t)[ \t]*` before it, case-insensitive: searched in the lowered text (line_start_matches).
 EXHIBIT_SECTION = (
     re.compile(r"item\s+(?:9\.01|7\b)"),
@@ -23,13 +23,27 @@ EXHIBIT_SECTION = (
     re.compile(r"index\s+to\s+exhibits"),
     re.compile(r"\([cd]\)\s*exhibits"),
 )
-EXHIBIT_NO = re.compile(r"^(?:Exhibit\s+(?:No\.\s*)?)?(\d{1,3}(?:\.\d{1,2})?)\s*[-–—:.]?$", re.I)
+# An exhibit number as lists write it: 99.1, 99.01, 104, 3.1(a), 10.A.50; a compensatory "*"
+# before it or a footnote "*"/"**" after it is no part of the number.
+_EXNO = r"\d{1,3}(?:\.[A-Z](?=\.\d))?(?:\.\d{1,3})?(?:\([a-z]\))?"
+EXHIBIT_NO = re.compile(rf"^(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}({_EXNO})\*{{0,3}}\s*[-–—:.]?$", re.I)
 EXHIBIT_LINE = re.compile(
-    r"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?(?P<no>\d{1,3}(?:\.\d{1,2})?)[ \t]*[-–—:.]?[ \t]+(?P<desc>(?-i:[A-Z“\"(])[^\n]*)",
+    rf"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}(?P<no>{_EXNO})\*{{0,3}}[ \t]*[-–—:.]?[ \t]+"
+    r"(?P<desc>(?-i:[A-Z“\"($]|\d[\d,.-]*[ -](?-i:[A-Z]))[^\n]*)",
     re.I | re.M)
 # `^[ \t]*` before it, case-insensitive: searched in the lowered text.
 EXHIBIT_HEADING = re.compile(r"exhibit[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*(?:$|\t)", re.M)
 EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-Z“\"]", re.M)
+# A column of numbers alone on their lines, their descriptions laid out elsewhere (a PDF's table).
+EXHIBIT_COLUMN = re.compile(r"^[ \t]*(\d{1,3}(?:\.\d{1,2})?)[ \t]*$", re.M)
+
+
+def plausible_exhibit(number: str) -> bool:
+    """Item 601 of Regulation S-K numbers exhibits 1 to 36 and 95 to 107 (old forms the same range):
+    a "364" or a "100" at the start of a line is a description's word or an address, not an exhibit."""
+    m = re.match(r"\d+", number)
+    major = int(m.group()) if m else 0
+    return 1 <= major <= 36 or 95 <= major <= 99 or 101 <= major <= 110
 
 
 def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
@@ -88,35 +102,118 @@ def _items(doc: Document, region) -> Iterator[Candidate]:
                 yield Candidate("item", code, start, end, conf, f"header.{key}")
 
 
+# A periodic report's exhibits item: "Item 6. Exhibits", "Item 14. Exhibits, Financial Statement
+# Schedules ...", "Item 19. Financial Statements and Exhibits". `^[ \t]*` before it, in the lowered text.
+EXHIBITS_ITEM = re.compile(r"item\s+\d{1,2}[.:]?\s*(?:[a-z,]+\s+){0,3}exhibits")
+# The item's own sub-captions, numbered like entries: "(a) 1. Financial Statements", "3. Exhibits".
+_NOT_ENTRY = re.compile(r"financial\s+statement|exhibits\b|reports?\s+on\s+form|(?:documents|items)\s+filed",
+                        re.I)
+# A numbered paragraph of a contract or a prospectus, not an entry: a sentence ends and another
+# begins on its first line ("4.  Effect of Competition.  The Company faces ...").
+_PARAGRAPH = re.compile(r"(?:[a-z]{3,}|[A-Z]{3,})\s?\.\s+[A-Z][a-z]+\s+[A-Za-z]")
+# A page number alone on its line, the page's running head or a heading below it.
+_PAGE_FOOT = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:Table\s+of\s+Contents|[A-Z][A-Z0-9&.,'’ -]{7,}$)", re.M)
+# The list ends at the signatures, the next item, the old "(b) Reports on Form 8-K", or the heading
+# of an exhibit's own document ("EXHIBIT 10.17" alone on its line).
+_SECTION_STOP = re.compile(r"^[ \t]*(?:SIGNATURES?[ \t]*$|Item\s+\d|(?:\([a-z]\)\s*)?Reports\s+on\s+Form\s+8-K"
+                           r"|EXHIBIT\s+\d{1,3}(?:\.\d{1,2})?[ \t]*$)",
+                           re.I | re.M)
+_SECTION_CHARS = 1500  # an exhibit list is read this far past its heading, and on while entries go on
+
+
 def _exhibits(doc: Document, region) -> Iterator[Candidate]:
     text = doc.text
+    documents = []
     for part in doc.parts:  # documents of the submission that are exhibits
         m = re.match(r"EX-(\d{1,3}(?:\.\d{1,2})?)$", part.type)
         if m and not part.type.startswith("EX-101"):
             at = text.find(part.type, part.start, part.start + 200)
             if at >= 0:
-                yield _c("exhibit", m.group(1), at + 3, at + len(part.type), 0.9, "exhibit_document")
+                documents.append(_c("exhibit", m.group(1), at + 3, at + len(part.type), 0.9, "exhibit_document"))
     low = lowered(doc)
-    for _, m in line_start_matches(EXHIBIT_HEADING, low, text, 0, len(text)):
-        yield _c("exhibit", m.group(1), m.start(1), m.end(1), 0.85, "exhibit_heading")
+    listed = [_c("exhibit", m.group(1), m.start(1), m.end(1), 0.85, "exhibit_heading")
+              for _, m in line_start_matches(EXHIBIT_HEADING, low, text, 0, len(text))
+              if plausible_exhibit(m.group(1))]
     for sec_start, sec in line_start_matches(EXHIBIT_SECTION, low, text, region.start, region.end,
                                              after_tab=True):
-        end = min(region.end, sec.end() + 1500)
-        stop = re.compile(r"^[ \t]*SIGNATURES?[ \t]*$|^[ \t]*Item\s+\d", re.I | re.M).search(
-            text, sec.end() + 1, end)
-        end = stop.start() if stop else end
-        for m in EXHIBIT_ALONE.finditer(text, sec_start, end):  # the number alone, its text below
-            yield _c("exhibit", m.group(1), m.start(1), m.end(1), 0.8, "exhibit_list")
-        for m in EXHIBIT_LINE.finditer(text, sec_start, end):
-            if not NOT_APPLICABLE.match(m.group("desc")):
-                yield _c("exhibit", m.group("no"), m.start("no"), m.end("no"), 0.85, "exhibit_list")
-        for pos, line in iter_lines(text, sec_start, end):
-            row = cells(line, pos)
-            for i, (cstart, cell) in enumerate(row):
-                em = EXHIBIT_NO.match(cell)
-                if em and i + 1 < len(row) and re.match(r"[A-Za-z“\"]", row[i + 1][1]):
-                    yield _c("exhibit", em.group(1), cstart + em.start(1), cstart + em.end(1), 0.85,
-                             "exhibit_table")
+        if not _continues_sentence(text, sec_start):
+            listed += _exhibit_section(doc, sec_start, sec.end(), region.end)
+    for sec_start, sec in line_start_matches(EXHIBITS_ITEM, low, text, region.start, region.end):
+        listed += _exhibit_section(doc, sec_start, sec.end(), region.end)
+    numbers = {c.value for c in listed}
+    for c in documents:  # "<TYPE>EX-10" holding the listed 10.A.50 and 10.A.51: a type, not a number
+        if c.value in numbers or not any(n.startswith((c.value + ".", c.value + "(")) for n in numbers):
+            yield c
+    yield from listed
+
+
+def _continues_sentence(text: str, line_start: int) -> bool:
+    """A line that goes on from a line of prose ending in a small word ("... and the" / "Exhibits
+    thereto filed with ...") is not a heading."""
+    prev_end = text.rfind("\n", 0, line_start)
+    prev = text[text.rfind("\n", 0, max(prev_end, 0)) + 1 : max(prev_end, 0)]
+    return bool(re.search(r"\b[a-z]{2,}[ \t]*$", prev))
+
+
+def _exhibit_section(doc: Document, start: int, heading_end: int, limit: int) -> list[Candidate]:
+    """The entries of an exhibit list, read on past its first 1500 characters while entries go on
+    (a 10-K's index runs over pages); a list that has not begun within 3000 characters is none."""
+    text = doc.text
+    found: list[Candidate] = []
+    pos = start
+    while pos < limit:
+        hi = min(limit, max(pos, heading_end) + _SECTION_CHARS)
+        if hi < limit:  # whole lines: an entry is never cut between two reads
+            hi = max(text.rfind("\n", pos, hi), pos + 1)
+        stop = _SECTION_STOP.search(text, max(pos, heading_end + 1), hi)
+        end = stop.start() if stop else hi
+        entries = _exhibit_entries(doc, pos, end)
+        found += entries
+        if stop or (entries and max(c.end for c in entries) < end - 800):
+            break
+        if not entries and (found or end - start > 2 * _SECTION_CHARS):
+            break  # an item's financial statements may come first: its list is read up to 3000 on
+        pos = end
+    return found
+
+
+def _exhibit_entries(doc: Document, start: int, end: int) -> list[Candidate]:
+    text = doc.text
+    out = []
+    for m in EXHIBIT_ALONE.finditer(text, start, end):  # the number alone, its text below
+        if "." in m.group(1) or not _PAGE_FOOT.match(text, m.end(1)):
+            out.append(_c("exhibit", m.group(1), m.start(1), m.end(1), 0.8, "exhibit_list"))
+    for m in EXHIBIT_LINE.finditer(text, start, end):
+        desc = m.group("desc")
+        if not NOT_APPLICABLE.match(desc) and not _NOT_ENTRY.match(desc) and not _PARAGRAPH.search(desc):
+            out.append(_c("exhibit", m.group("no"), m.start("no"), m.end("no"), 0.85, "exhibit_list"))
+    column: list[tuple[int, str]] = []
+    for pos, line in iter_lines(text, start, end):
+        row = cells(line, pos)
+        for i, (cstart, cell) in enumerate(row):
+            em = EXHIBIT_NO.match(cell)
+            if em and i + 1 < len(row) and re.match(r"[A-Za-z“\"]", row[i + 1][1]) \
+                    and not NOT_APPLICABLE.match(row[i + 1][1]) and not _NOT_ENTRY.match(row[i + 1][1]):
+                out.append(_c("exhibit", em.group(1), cstart + em.start(1), cstart + em.end(1), 0.85,
+                              "exhibit_table"))
+        if not line.strip():
+            continue
+        cm = EXHIBIT_COLUMN.match(line)
+        if cm:
+            column.append((pos + cm.start(1), cm.group(1)))
+            continue
+        out += _exhibit_column(column)
+        column = []
+    out += _exhibit_column(column)
+    return [c for c in out if plausible_exhibit(c.value)]
+
+
+def _exhibit_column(column: list[tuple[int, str]]) -> list[Candidate]:
+    """Numbers alone on consecutive lines ("99.1" / "104"), one of them with a dot: a PDF table's
+    number column printed apart from its descriptions. One number alone is a page number."""
+    if len(column) < 2 or not any("." in number for _, number in column):
+        return []
+    return [_c("exhibit", number, at, at + len(number), 0.75, "exhibit_column") for at, number in column]
 
 
 SIGNATURE_HEADING = re.compile(r"S ?I ?G ?N ?A ?T ?U ?R ?E ?S?[ \t]*$", re.M)  # `^[ \t]*` before it
