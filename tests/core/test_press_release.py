@@ -57,3 +57,31 @@ def test_a_headline_line_that_starts_with_news_is_not_a_letterhead() -> None:
 def test_a_release_line_is_not_the_headline() -> None:
     text = "FOR RELEASE ON: March, 23, 2017\n\nAcme Announces Jane Roe as Chief Financial Officer\n\n" + DATELINE
     assert _values(text)["headline"] == ["Acme Announces Jane Roe as Chief Financial Officer"]
+
+
+def _site(body: str) -> list[str]:
+    return _values("FOR IMMEDIATE RELEASE\n\nAcme Reports Results\n\n" + DATELINE + body).get("website", [])
+
+
+def test_a_website_without_www_where_the_text_calls_it_a_site() -> None:
+    assert _site("Acme posts its results on its corporate website, acme.com, and on www.acme.com/newsroom.\n") == [
+        "acme.com"]
+    assert _site("Shares of Acme.com rose.\n") == []  # a name, not said to be a site
+
+
+def test_the_companys_own_site_over_another_address() -> None:
+    body = ("Acme's product platform is www.EVIDENCE.com.\nContact: Jane Roe, ir@acme.com\n"
+            "Note to investors: visit http://investor.acme.com or http://blog.acme.com\n")
+    assert _site(body) == ["http://investor.acme.com"]
+
+
+def test_a_sites_root_and_named_page_over_its_deeper_pages() -> None:
+    body = ("Listen at http://www.acme.com/quicktime/qtv/earnings/ today.\n"
+            "For more information visit Acme's PR web site (http://www.acme.com/pr/).\n")
+    assert _site(body) == ["http://www.acme.com/pr/"]
+    assert _site("The webcast is at http://www.acme.com/investor.\nPlease visit us at www.acme.com.\n") == [
+        "www.acme.com"]
+
+
+def test_a_text_layer_that_lost_its_spaces_keeps_the_address() -> None:
+    assert _site("Learn more atwww.acme.comandwww.brand.ioor follow us.\n") == ["www.acme.com"]
