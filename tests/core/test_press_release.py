@@ -85,3 +85,25 @@ def test_a_sites_root_and_named_page_over_its_deeper_pages() -> None:
 
 def test_a_text_layer_that_lost_its_spaces_keeps_the_address() -> None:
     assert _site("Learn more atwww.acme.comandwww.brand.ioor follow us.\n") == ["www.acme.com"]
+
+
+def _listings(body: str) -> tuple[list[str], list[str]]:
+    v = _values("FOR IMMEDIATE RELEASE\n\nAcme Reports Results\n\nAMSTERDAM, May 4, 2001 -- " + body)
+    return v.get("ticker", []), v.get("exchange", [])
+
+
+def test_each_listing_of_a_company_listed_twice() -> None:
+    assert _listings("Acme N.V. (AEX: AGN; NYSE: AEG) today said.\n") == (["AGN", "AEG"], ["AEX", "NYSE"])
+    assert _listings("Acme Ltd (NYSE: AMCR, ASX: AMC) today said.\n") == (["AMCR", "AMC"], ["NYSE", "ASX"])
+    # a list that is not a parenthesis of listings
+    assert _listings("Acme Ltd today said it sells in Europe; Asia: Japan and Korea.\n") == ([], [])
+
+
+def test_an_exchange_written_with_its_market_tier() -> None:
+    assert _listings("Acme Corp. (Nasdaq/NMS: ACME) today said.\n") == (["ACME"], ["Nasdaq/NMS"])
+
+
+def test_a_ticker_given_as_traded_under_the_symbol() -> None:
+    body = ("Acme Corp. today said. Acme's common stock is traded on the Nasdaq National Market under the "
+            "symbol \"ACMX\".\n")
+    assert _listings(body) == (["ACMX"], ["Nasdaq National Market"])

@@ -11,10 +11,19 @@ from .candidate import Candidate
 from .normalize import DATE_RE, clean_text, date_from_match, iter_dates, parse_date
 from .regions import Region, cells, find_dateline, is_rule, iter_lines, lowered, release_region
 
+# "(NYSE: CAT)", "(Nasdaq/NMS: ACME)", and each listing of "(AEX: AGN; NYSE: AEG)".
 TICKER = re.compile(
-    r"\(\s*(?P<ex>NYSE(?:\s+(?:American|MKT|Arca))?|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?"
+    r"[(;,]\s*(?P<ex>NYSE(?:\s+(?:American|MKT|Arca))?|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?"
     r"|Nasdaq(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?|AMEX|OTC\s*BB|OTCBB|OTCQX|OTCQB|OTC|TSX|TSXV"
-    r"|LSE|NYSE\s+Amex)\s*:\s*(?P<t>[A-Z][A-Z.]{0,5})\s*[;,)]", re.I)
+    r"|LSE|NYSE\s+Amex|ASX|AEX|Euronext(?:\s+(?:Amsterdam|Paris|Brussels))?|SIX|XETRA|TASE)"
+    r"(?P<nms>\s*/\s*NMS)?\s*:\s*(?P<t>[A-Z][A-Z.]{0,5})(?=\s*[;,)])", re.I)
+# "... is traded on the Nasdaq National Market under the symbol "ACME"": the symbol, and the
+# market named before it in the same sentence.
+SYMBOL_SENTENCE = re.compile(r"under\s+the\s+(?:ticker\s+|trading\s+)?symbols?\s+[\"“']?(?P<t>[A-Z][A-Z.]{0,5}?)\.?[\"”']?"
+                             r"(?![\w-])")
+SYMBOL_MARKET = re.compile(
+    r"\b(?:on|in)\s+(?:the\s+)?(?P<ex>(?:New\s+York|American|Nasdaq|NASDAQ|Toronto|London)(?:\s+(?:Stock|National|"
+    r"Global|Select|Capital))*\s+(?:Exchange|Market)|NYSE(?:\s+(?:American|MKT))?|Nasdaq|NASDAQ|AMEX)\b[^.;]*$")
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 PHONE = re.compile(
     r"(?<![\w.-])(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3,4}[-.]\d{4}(?![\w-])")
@@ -205,10 +214,30 @@ def _issuer(doc: Document, start: int) -> Iterator[Candidate]:
 
 
 def _tickers(doc: Document, region: Region) -> Iterator[Candidate]:
-    for m in TICKER.finditer(doc.text, region.start, min(region.end, region.start + 20000)):
+    end = min(region.end, region.start + 20000)
+    text = doc.text
+    for m in TICKER.finditer(text, region.start, end):
+        if m.group(0)[0] != "(" and not re.search(r"\([^()]*$", text[max(region.start, m.start() - 60) : m.start()]):
+            continue  # a second listing only inside the parenthesis that opened with the first
         yield _c("ticker", m.group("t").upper().rstrip("."), m.start("t"), m.end("t"), 0.9, "ticker")
-        ex = re.sub(r"\s+", " ", m.group("ex"))
-        yield _c("exchange", ex, m.start("ex"), m.end("ex"), 0.85, "exchange")
+        ex_end = m.end("nms") if m.group("nms") else m.end("ex")
+        ex = re.sub(r"\s+", " ", text[m.start("ex") : ex_end])
+        yield _c("exchange", ex, m.start("ex"), ex_end, 0.85, "exchange")
+    low = lowered(doc)
+    pos = region.start
+    while (at := low.find("symbol", pos, end)) >= 0:
+        pos = at + 6
+        begin = low.rfind("under", max(region.start, at - 40), at)
+        found = SYMBOL_SENTENCE.match(text, begin, end) if begin >= 0 else None
+        if found is None:
+            continue
+        symbol = found.group("t").rstrip(".")
+        yield _c("ticker", symbol, found.start("t"), found.start("t") + len(symbol), 0.7, "ticker_sentence")
+        sentence = max(text.rfind(". ", region.start, begin), region.start, begin - 200)
+        market = SYMBOL_MARKET.search(text, sentence, begin)
+        if market:
+            ex = re.sub(r"\s+", " ", market.group("ex"))
+            yield _c("exchange", ex, market.start("ex"), market.end("ex"), 0.7, "exchange_sentence")
 
 
 def _contact_blocks(doc: Document, region: Region) -> list[Region]:
