@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import pytest
+from procs import alive, children
 
 from reviewer.pipeline.budget import GIB, MIN_PER_WORKER, MemoryBudget
 from reviewer.pipeline.importer import import_paths
@@ -106,28 +107,6 @@ def test_a_crash_in_re_extraction_costs_only_that_filing_even_on_one_worker(
     assert report.documents == 1
 
 
-def _children(pid: int) -> set[int]:
-    """Every process whose parent is `pid` (read from /proc)."""
-    found = set()
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            if int(fields[1]) == pid:
-                found.add(int(entry.name))
-    return found
-
-
-def _alive(pid: int) -> bool:
-    try:
-        state = (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0]
-    except OSError:
-        return False
-    return state != "Z"
-
-
 @pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
 @pytest.mark.slow  # about 10 s: five imports killed
 def test_workers_die_with_a_killed_import(tmp_path: Path) -> None:
@@ -143,11 +122,11 @@ def test_workers_die_with_a_killed_import(tmp_path: Path) -> None:
         deadline = time.monotonic() + 20
         workers: set[int] = set()
         while time.monotonic() < deadline and len(workers) < 3:  # two workers and a tracker
-            workers |= _children(proc.pid)
+            workers |= children(proc.pid)
             time.sleep(0.1)
         assert workers, "the import started no worker"
         os.kill(proc.pid, signal.SIGKILL)
         proc.wait()
         time.sleep(1.5)
-        left += [pid for pid in workers if _alive(pid)]
+        left += [pid for pid in workers if alive(pid)]
     assert left == []

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from procs import alive, children
 
 from reviewer.pipeline.importer import import_paths
 from reviewer.pipeline.pool import ReaderPool
@@ -39,21 +40,28 @@ def test_import_killed_at_random_moments(corpus: Path, tmp_path: Path) -> None:
     rng = random.Random(7)
     source = corpus / "raw" / "edgar-txt"
     schema = load_schema()
+    seen = 0  # workers running at the moments of the kills
     for _ in range(TRIALS):
         proc = subprocess.Popen([sys.executable, "-m", "reviewer", "import", "-j", "1", "--db", str(store),
                                  str(source)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         time.sleep(rng.uniform(0.3, 2.5))
+        workers = children(proc.pid)
+        seen += len(workers)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
+        time.sleep(0.5)
+        assert [pid for pid in workers if alive(pid)] == []  # none outlives the import
         repo = _check_store(store)
         for doc_id in repo.document_ids()[-3:]:  # the last filings written: whole, with all their fields
             expected = len(extract(ingest_bytes(repo.raw_bytes(doc_id)), schema))
             assert len(repo.field_values(doc_id)) == expected
         repo.db.conn.close()
     repo = Repository(open_store(store))
+    assert seen > 0
     report = import_paths(repo, [source], "t", workers=1)  # and the store takes the rest afterwards
     assert not [f for f in report.failures if "internal" in f.reason]
     assert repo.db["documents"].count == len(list(source.iterdir()))
+    repo.db.conn.close()
 
 
 @pytest.mark.slow  # about 18 s: twenty kills
@@ -95,3 +103,34 @@ def test_a_reader_that_crashes_costs_only_its_file(tmp_path: Path, repo: Reposit
     assert [(Path(f.path).name, f.reason) for f in report.failures] == [
         ("f4.txt", "the reader crashed on this file (twice); refused")]
     assert len(report.imported) == 9
+
+
+@pytest.mark.slow  # about 40 s: twenty kills
+def test_reextract_killed_at_random_moments(corpus: Path, tmp_path: Path) -> None:
+    """Twenty SIGKILLs of `reviewer reextract`: no worker left, nothing a person decided lost."""
+    store = tmp_path / "re.db"
+    repo = Repository(open_store(store))
+    import_paths(repo, [corpus / "raw" / "edgar-txt"], "t", workers=0)
+    decided = {}
+    for doc_id in repo.document_ids()[::3]:
+        fv = repo.field_values(doc_id)[0]
+        decided[fv.id] = repo.set_value(fv.id, f"checked {fv.id}", None, "ann").value
+    with repo.transaction():  # stale extracted values give re-extraction work to do
+        repo.conn.execute("UPDATE field_values SET value = 'stale' WHERE state = 'extracted'")
+    repo.db.conn.close()
+    rng = random.Random(11)
+    seen = 0
+    for _ in range(TRIALS):
+        proc = subprocess.Popen([sys.executable, "-m", "reviewer", "reextract", "-j", "2", "--db",
+                                 str(store)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(rng.uniform(0.5, 2.0))
+        workers = children(proc.pid)
+        seen += len(workers)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        time.sleep(0.5)
+        assert [pid for pid in workers if alive(pid)] == []
+        repo = _check_store(store)
+        assert {i: repo.field_value(i).value for i in decided} == decided
+        repo.db.conn.close()
+    assert seen > 0
