@@ -16,7 +16,11 @@ FORM_TITLE = re.compile(
 NAME_LABEL = re.compile(
     r"\(\s*(?:Exact\s+name\s+of\s+(?:the\s+)?registrant|Name\s+of\s+(?:the\s+)?registrant"
     r"|Registrant'?s?\s+Name|Translation\s+of\s+registrant)[^)]*\)?", re.I)
-ADDRESS_LABEL = re.compile(r"\(?\s*Address\s+of\s+principal\s+executive\s+offices?", re.I)
+# "(Address of principal executive offices)", "(Address, including zip code, of principal executive
+# offices)", "(Address of registrant's principal executive offices)", "offices)" wrapped to a line below.
+ADDRESS_LABEL = re.compile(
+    r"[(\[]?\s*Address(?:,\s+including\s+zip\s+code,)?\s+of\s+(?:(?:the\s+)?registrant[’']?s\s+)?"
+    r"principal\s+executive(?:\s+offices?)?", re.I)
 FILE_LABEL = re.compile(r"Commission\s+File\s*(?:Number|No\b\.?)|\bFile\s+No\.|\(Commission\b", re.I)
 # 0-10030, 000-30344, 001-35992, 1-416, 333-06718; not phone numbers, IRS numbers or ZIP+4.
 FILE_NO = re.compile(r"(?<![\d-])(?:0\d{0,2}|[1-9]|333|81[14])-\d{3,6}(?![\d-])")
@@ -96,31 +100,49 @@ def _combined_registrants(doc: Document, cover: Region) -> Iterator[Candidate]:
                  address[-1][0] + len(address[-1][1]), 0.88, "combined")
 
 
+def _caption(cell: str) -> bool:
+    """A printed caption, or the tail of one wrapped over lines ("organization)", "Identification No.)")."""
+    return is_label(cell) or cell.count(")") > cell.count("(")
+
+
+def _double_spaced(text: str, start: int, end: int) -> bool:
+    """Text laid out with a blank line after every line (a PDF's text layer): there one blank line
+    does not end a block, two do."""
+    lines = text[start:end].split("\n")[1:-1]
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return len(filled) >= 3 and all(not lines[i + 1].strip() for i in filled if i + 1 < len(lines))
+
+
 def _value_above(doc: Document, label_start: int, floor: int, max_lines: int = 4
                  ) -> list[tuple[int, str]]:
     """The non-caption cells on the lines just above a caption (nearest line last)."""
     text = doc.text
     line_start = text.rfind("\n", floor, label_start) + 1
-    same_line = [c for c in cells(text[line_start:label_start], line_start) if not is_label(c[1])]
+    same_line = [c for c in cells(text[line_start:label_start], line_start) if not _caption(c[1])]
     if same_line:
         return same_line
     found: list[tuple[int, str]] = []
     pos = line_start - 1
     seen = 0
+    spaced = _double_spaced(text, max(floor, line_start - 300), line_start)
+    blanks = 0
     while pos > floor and seen < max_lines:
         prev = text.rfind("\n", floor, pos) + 1
         line = text[prev:pos]
         pos = prev - 1
         if not line.strip():
-            if found:
+            blanks += 1
+            if found and (not spaced or blanks > 1):
                 break
             continue
+        blanks = 0
         if is_rule(line):
             continue
-        seen += 1
+        if re.search(r"[A-Za-z]", line):  # inline XBRL puts a lone "," or the ZIP on a line of its own
+            seen += 1
         row = cells(line, prev)
-        values = [c for c in row if not is_label(c[1])]
-        captions = [c for c in row if is_label(c[1]) and not re.match(r"\(Zip", c[1], re.I)]
+        values = [c for c in row if not _caption(c[1])]
+        captions = [c for c in row if _caption(c[1]) and not re.match(r"\(Zip", c[1], re.I)]
         if values:
             found = values + found
         if captions and found:  # a caption row ends the value block
@@ -257,15 +279,22 @@ def _file_number(doc: Document, cover: Region) -> Iterator[Candidate]:
             return
 
 
+_ZIP_CAPTION_BELOW = re.compile(r"^[ \t]*(\d{5}(?:-\d{4})?)[ \t]*\n(?:[ \t]*\n)?[ \t]*\(Zip", re.I | re.M)
+
+
 def _address(doc: Document, cover: Region) -> Iterator[Candidate]:
     m = ADDRESS_LABEL.search(doc.text, cover.start, cover.end)
     if not m:
         return
     above = _value_above(doc, m.start(), cover.start, max_lines=4)
-    parts, zips = [], []
+    parts: list[tuple[int, str]] = []
+    zips: list[tuple[int, str]] = []
+    two = sum(1 for _, cell in above if ZIP.match(cell)) > 1
     for start, cell in above:
         if ZIP.match(cell):
             zips.append((start, cell))
+            if parts and two:  # "521 West 57th Street / New York, New York 10019 / 200 Powder Mill
+                break  # Road / Wilmington, Delaware 19803": two offices; the first is the address
         elif re.search(r"[A-Za-z]", cell) and not re.match(r"^\(?\d{3}\)?[ .-]\d{3}-\d{4}$", cell):
             parts.append((start, cell))
     if not parts:
@@ -274,9 +303,8 @@ def _address(doc: Document, cover: Region) -> Iterator[Candidate]:
         line_end = doc.text.find("\n", m.end())
         after = cells(doc.text[m.end() : line_end if line_end >= 0 else None], m.end())
         zips += [c for c in after if ZIP.match(c[1])][:1]
-    if not zips:  # "(Address ...)" then the ZIP code printed below it, over its "(Zip Code)"
-        below = re.compile(r"[^\n]*\n(?:[ \t]*\n)?[ \t]*(\d{5}(?:-\d{4})?)[ \t]*\n[ \t]*\(Zip", re.I).match(
-            doc.text, m.end())
+    if not zips:  # the ZIP printed below, over its own "(Zip Code)", maybe past the phone and IRS rows
+        below = _ZIP_CAPTION_BELOW.search(doc.text, m.end(), min(cover.end, m.end() + 400))
         if below:
             zips.append((below.start(1), below.group(1)))
     value = ", ".join(p.strip(" ,") for _, p in parts)

@@ -1,0 +1,63 @@
+"""cover rules on small texts: the address and the values above their captions."""
+
+from __future__ import annotations
+
+from reviewer.core.document import Document
+from reviewer.core.extract.cover import cover_rules
+
+
+def _values(text: str, name: str) -> list[str]:
+    return [c.value for c in cover_rules(Document(text=text, format="text")) if c.name == name]
+
+
+def _address(text: str) -> list[str]:
+    return _values(text, "principal_office_address")
+
+
+def test_a_wrapped_captions_tail_is_no_part_of_the_address() -> None:
+    text = ("FORM 8-K\n\nApple Computer, Inc.\n(Exact name of registrant as specified in its charter)\n\n"
+            "California\t0-10030\t94-2404110\n(State or other jurisdiction of\nincorporation or\n"
+            "organization)\t(Commission File Number)\t(I.R.S. Employer\nIdentification Number)\n"
+            "1 Infinite Loop, Cupertino, CA 95014\n(Address of principal executive offices)\n")
+    assert _address(text) == ["1 Infinite Loop, Cupertino, CA 95014"]
+    text = ("FORM 10-K\n\n     DELAWARE         04-2052042\n              OR ORGANIZATION)\n"
+            "                                                   02481\n"
+            " 45 WILLIAM STREET, WELLESLEY, MASSACHUSETTS         (ZIP CODE)\n"
+            "  (ADDRESS OF PRINCIPAL EXECUTIVE OFFICES)\n")
+    assert _address(text) == ["45 WILLIAM STREET, WELLESLEY, MASSACHUSETTS 02481"]
+
+
+def test_inline_xbrl_cells_each_on_a_line() -> None:
+    text = ("FORM 8-K\n\n(Commission\nFile Number)\t(IRS Employer\nIdentification No.)\n\n"
+            "300 Crescent Court\n,\nSuite 700\nDallas\n,\nTexas\n75201\n"
+            "(Address of Principal Executive Offices)(Zip Code)\n")
+    assert _address(text) == ["300 Crescent Court, Suite 700, Dallas, Texas 75201"]
+
+
+def test_two_offices_over_one_caption_give_the_first() -> None:
+    text = ("FORM 8-K\n\nIdentification No.)\n\n521 West 57th Street\nNew York, New York\t10019\n"
+            "200 Powder Mill Road\nWilmington, Delaware\t19803\n"
+            "(Address of Principal Executive Offices)\t(Zip Code)\n")
+    assert _address(text) == ["521 West 57th Street, New York, New York 10019"]
+
+
+def test_the_registrants_caption_and_a_caption_wrapped_below() -> None:
+    text = ("FORM 8-K\n\n(State)\n290 W Mt. Pleasant Ave., Suite 4100\nLivingston, NJ\t07039\n"
+            "(Address of registrant's principal executive offices)\t(Zip Code)\n")
+    assert _address(text) == ["290 W Mt. Pleasant Ave., Suite 4100, Livingston, NJ 07039"]
+    text = ("FORM 10-Q\n\n(organization)\n\n       1 Infinite Loop\n"
+            "     Cupertino, California                     95014\n"
+            "(Address of principal executive             (Zip Code)\n               offices)\n")
+    assert _address(text) == ["1 Infinite Loop, Cupertino, California 95014"]
+
+
+def test_a_pdfs_double_spaced_cover_and_its_zip_code_below() -> None:
+    text = ("FORM 8-K\n\n(I.R.S. Employer Identification\n\nNumber)\n\n"
+            "290 W Mt. Pleasant Ave., Suite 4100\n\nLivingston, NJ\n\n07039\n\n"
+            "(Address of registrant's principal\n\nexecutive offices)\n\n(Zip Code)\n")
+    assert _address(text) == ["290 W Mt. Pleasant Ave., Suite 4100, Livingston, NJ 07039"]
+    text = ("FORM 8-K\n\n1-11437\n(Commission File Number)\n\n6801 Rockledge Drive\nBethesda, Maryland\n"
+            "(Address of principal executive offices)\n\n(301) 897-6000\n"
+            "(Registrant’s telephone number, including area code)\n\n52-1893632\n(IRS Employer\n"
+            "Identification No.)\n\n20817\n(Zip Code)\n")
+    assert _address(text) == ["6801 Rockledge Drive, Bethesda, Maryland 20817"]
