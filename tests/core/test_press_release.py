@@ -107,3 +107,36 @@ def test_a_ticker_given_as_traded_under_the_symbol() -> None:
     body = ("Acme Corp. today said. Acme's common stock is traded on the Nasdaq National Market under the "
             "symbol \"ACMX\".\n")
     assert _listings(body) == (["ACMX"], ["Nasdaq National Market"])
+
+
+def _contacts(body: str) -> dict[str, list[str]]:
+    v = _values("FOR IMMEDIATE RELEASE\n\nAcme Reports Results\n\n" + DATELINE + "\n" + body)
+    return {k: v.get(k, []) for k in ("contact_name", "contact_phone", "contact_email")}
+
+
+def test_a_contact_named_in_a_sentence() -> None:
+    body = ("For investor relations information please contact Erin Curtis by phone at 480-515-6330 or via "
+            "email at IR@ACME.com.\n")
+    assert _contacts(body) == {"contact_name": ["Erin Curtis"], "contact_phone": ["480-515-6330"],
+                               "contact_email": ["ir@acme.com"]}
+    body = "For further information, please contact Arvind Bobra via email atIR@acme.com\n"
+    assert _contacts(body)["contact_email"] == ["ir@acme.com"]
+
+
+def test_an_honorific_is_not_part_of_the_contact_name() -> None:
+    assert _contacts("Contact: Dr. Uttam Patil\nEmail: uttam@acme.com\n")["contact_name"] == ["Uttam Patil"]
+
+
+def test_phones_written_with_a_slash_or_in_international_form() -> None:
+    body = "CONTACTS: Acme Corporation\nRichard Galanti, 425/313-8203\nDavid Sherwood, 425/313-8239\n"
+    assert _contacts(body)["contact_phone"] == ["425/313-8203", "425/313-8239"]
+    body = "Contact Information\n\nInvestors\nTracey Whitehead\nHead of Investor Relations\n+61 3 9226 9028\n"
+    assert _contacts(body)["contact_phone"] == ["+61 3 9226 9028"]
+
+
+def test_a_headline_fragment_or_table_caption_is_not_a_contact() -> None:
+    body = ("CONTACT:\n\nInvestor Relations\nAcme, Inc.\nIR@acme.com\n\n"
+            "Acme Reports Strong First Quarter Results; Acme Dispatch Is Live, Record International\n"
+            "Three Months Ended\n")
+    assert "Record International" not in _contacts(body)["contact_name"]
+    assert "Three Months Ended" not in _contacts(body)["contact_name"]

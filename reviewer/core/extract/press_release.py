@@ -25,8 +25,10 @@ SYMBOL_MARKET = re.compile(
     r"\b(?:on|in)\s+(?:the\s+)?(?P<ex>(?:New\s+York|American|Nasdaq|NASDAQ|Toronto|London)(?:\s+(?:Stock|National|"
     r"Global|Select|Capital))*\s+(?:Exchange|Market)|NYSE(?:\s+(?:American|MKT))?|Nasdaq|NASDAQ|AMEX)\b[^.;]*$")
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
+# "(408) 974-1896", "1.650.607.0349", "425/313-8203", and international "+61 3 9226 9028".
 PHONE = re.compile(
-    r"(?<![\w.-])(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\d{3}[-.])\d{3,4}[-.]\d{4}(?![\w-])")
+    r"(?<![\w.-])(?:(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\d{3}[-./])\d{3,4}[-.]\d{4}"
+    r"|\+\d{1,3}(?:[ .-]\d{1,4}){2,4}\d*)(?![\w-])")
 WEB = re.compile(r"(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[\w./~-]*)?", re.I)
 _SCHEMES = ("https://", "http://")
 WEB_SKIP = re.compile(r"twitter|facebook|linkedin|youtube|instagram|sec\.gov|prnewswire|businesswire|//blog\.|^blog\."
@@ -37,7 +39,7 @@ ISSUER = re.compile(
     r"(?:,?\s+Ltd\.?)?")
 CONTACT_WORD = re.compile(
     r"(?:^|\t)[ \t/]*(?:[A-Za-z]+\s+){0,2}CONTACTS?\b|\bCONTACTS?\s*:|Investor\s+Relations\s*:"
-    r"|further\s+information,?\s+(?:please\s+)?contact\b", re.I | re.M)
+    r"|further\s+information,?\s+(?:please\s+)?contact\b|information\s+please\s+contact\b", re.I | re.M)
 PERSON = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,2}$")
 NOT_PERSON = re.compile(
@@ -45,7 +47,9 @@ NOT_PERSON = re.compile(
     r"|Contact|Contacts|Public|Affairs|Release|News|Immediate|Phone|Fax|Office|Department|Services"
     r"|Consulting|Helpline|Inquiries|Community|Financial|Officer|President|Director|Manager|Street"
     r"|Road|Avenue|Suite|Korea|Nasdaq|NYSE|Stock|Market|About|Website|Email|Hotline|Toll|Advisors"
-    r"|Partners|Associates|Capital|Agency|Strategies|LLC|Ltd|Bank|Trust)\b", re.I)
+    r"|Partners|Associates|Capital|Agency|Strategies|LLC|Ltd|Bank|Trust"
+    # table captions and headline fragments that a contact block runs into
+    r"|Months|Weeks|Ended|Quarter|Fiscal|Year|Results|Record|International|Sales|Revenue)\b", re.I)
 
 
 def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
@@ -281,7 +285,10 @@ def _segments(line: str, pos: int) -> Iterator[tuple[int, str]]:
         for m in re.finditer(r"[^,;]+", cell):
             piece = re.sub(r"^\s*(?:or|and)\s+|\s+(?:or|and)\s*$", "", m.group(0)).strip(" /")
             piece = re.sub(r"^(?:[A-Za-z]+\s+){0,3}[A-Za-z]+\s*:\s*|^.*\bcontact\s+", "", piece, flags=re.I)
-            if piece:
+            # "Erin Curtis by phone at 480-515-6330": the name before how to reach them
+            piece = re.sub(r"\s+(?:by|at|via|on)\s+(?:phone|telephone|e-?mail|calling|\S*\d|\S+@).*$", "", piece)
+            piece = re.sub(r"^(?:Mr|Ms|Mrs|Dr)\.\s+", "", piece)  # the honorific is not the name
+            if piece and len(piece.split()) <= 6:
                 yield cstart + m.start() + m.group(0).find(piece.split()[0]), piece
 
 
@@ -313,13 +320,15 @@ def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
         for pos, line in iter_lines(text, block.start, block.end):
             for start, seg in _segments(line, pos):
                 if _person(seg, company):
-                    names.append(_c("contact_name", seg, start, start + len(seg), 0.75, "contact_name"))
+                    names.append(_c("contact_name", clean_text(seg), start, start + len(seg), 0.75, "contact_name"))
         if not names:  # a company or department line with a switchboard: not a person contact
             continue
         yield from names
         for pos, line in iter_lines(text, block.start, block.end):
             for m in EMAIL.finditer(line):
-                yield _c("contact_email", m.group(0).lower(), pos + m.start(), pos + m.end(), 0.8,
+                skip = 2 if re.search(r"e-?mail\s*$", line[: m.start()], re.I) and m.group(0)[:2].lower() == "at" \
+                    else 0  # "via email atIR@acme.com": a text layer that lost the space after "at"
+                yield _c("contact_email", m.group(0)[skip:].lower(), pos + m.start() + skip, pos + m.end(), 0.8,
                          "contact_email")
             for m in PHONE.finditer(line):
                 if "fax" in line[max(0, m.start() - 8) : m.start()].lower():
