@@ -83,3 +83,66 @@ def test_a_word_wrapped_onto_its_own_line_is_no_heading() -> None:
     text = ("Additional information is contained in the Registration Statement and the\nExhibits\n"
             "thereto filed with the Commission.\n\n     1.   The Company's Annual Report on Form 10-K\n")
     assert _exhibits(text) == set()
+
+
+def _signer(text: str) -> tuple[list[str], list[str], list[str]]:
+    return _values(text, "signer_name"), _values(text, "signer_title"), _values(text, "signature_date")
+
+
+SIGNED = ("SIGNATURES\n\nPursuant to the requirements of the Securities Exchange Act of 1934, the registrant has "
+          "duly caused this report to be signed on its behalf by the undersigned hereunto duly authorized.\n\n")
+
+
+def test_a_title_wrapped_over_lines_is_joined() -> None:
+    text = SIGNED + ("ACME INC.\nBy:\t/s/ Jennifer Johnson\nName:\tJennifer Johnson\n"
+                     "Title:\tExecutive Vice President, General Counsel\nand Corporate Secretary\n\nDate: May 7, 2025\n")
+    assert _signer(text) == (["Jennifer Johnson"], ["Executive Vice President, General Counsel and Corporate "
+                                                    "Secretary"], ["2025-05-07"])
+    text = SIGNED + ("Date: March 1, 2023\n\nACME\n\n /s/ Jessica Cunningham\n\nBy:\nName:  Jessica Cunningham\n"
+                     "Title:\n\nSenior Vice President, Legal Counsel and Assistant\nSecretary\n")
+    assert _signer(text)[1] == ["Senior Vice President, Legal Counsel and Assistant Secretary"]
+    text = SIGNED + ("Date: August 14, 2023\n\nACME CORPORATION\n\n(Registrant)\n\nBy: /s/ Jeffrey J. Pochowicz\n"
+                     "Jeffrey J. Pochowicz\nCorporate Vice President, Associate General Counsel\n"
+                     "and Assistant Secretary\n")
+    assert _signer(text)[1] == ["Corporate Vice President, Associate General Counsel and Assistant Secretary"]
+    text = SIGNED + ("Name: John R. Simon\nTitle: Executive Vice President, General\n"
+                     "Counsel and Chief Ethics & Compliance\nOfficer\n\nDate: May 31, 2023\n")
+    assert _signer(text)[1] == ["Executive Vice President, General Counsel and Chief Ethics & Compliance Officer"]
+
+
+def test_a_signature_tables_title_column_wraps() -> None:
+    text = SIGNED + (
+        "By: /s/ GREGORY L. SUMME                             Chairman of the Board, Chief Executive  March 26, 2001\n"
+        "                                                     Officer and President (Principal\n"
+        "--------------------------------------------------   Executive Officer)\n")
+    assert _signer(text) == (["Gregory L. Summe"], ["Chairman of the Board, Chief Executive Officer and President"],
+                             ["2001-03-26"])
+
+
+def test_the_date_in_the_signed_sentence_or_above_the_heading() -> None:
+    text = ("PURSUANT TO THE REQUIREMENTS OF SECTION 13, THE REGISTRANT HAS DULY CAUSED THIS REPORT TO BE SIGNED\n"
+            "ON ITS BEHALF BY THE UNDERSIGNED, THEREUNTO DULY AUTHORIZED IN OAK BROOK,\n"
+            "ILLINOIS ON THE 29TH DAY OF MARCH 1994.\n\n      WMX TECHNOLOGIES, INC.\n\n"
+            "          /s/ Dean L. Buntrock,\n     By___________________________________\n"
+            "             Dean L. Buntrock,\n      Chairman of the Board and Chief\n             Executive Officer\n")
+    assert _signer(text) == (["Dean L. Buntrock"], ["Chairman of the Board and Chief Executive Officer"],
+                             ["1994-03-29"])
+    text = ("the registrant has duly caused this report to be signed on its behalf by the\nundersigned hereunto duly "
+            "authorized.\n\nDated: May 19, 2006\n\nTASER International, Inc.\n\nSIGNATURE\n\n"
+            "By:   /s/ DANIEL BEHRENDT\n\nDaniel Behrendt\nChief Financial Officer\n")
+    assert _signer(text) == (["Daniel Behrendt"], ["Chief Financial Officer"], ["2006-05-19"])
+
+
+def test_the_forms_signature_not_an_exhibits_signature_pages() -> None:
+    text = SIGNED + ("SIGNATURE\n\nLockheed Martin Corporation\n(Registrant)\n\nDate: August 24, 2023\n\nBy:\n\n"
+                     "/s/ John E. Stevens\nJohn E. Stevens\nVice President and Associate General Counsel\n\n"
+                     + "EXTENSION AGREEMENT\n" + "The lenders agree.\n" * 30
+                     + "\nSIGNATURE\n\nBANK\nBy:\n/s/ Marlon Mathews\nName: Marlon Mathews\nTitle: Executive Director\n")
+    assert _signer(text) == (["John E. Stevens"], ["Vice President and Associate General Counsel"], ["2023-08-24"])
+
+
+def test_name_suffixes_and_initials_as_printed() -> None:
+    text = SIGNED + "By: /s/ WILLIAM C. FORD, JR.\nWilliam C. Ford, Jr.\nChairman of the Board\n"
+    assert _signer(text)[:2] == (["William C. Ford, Jr."], ["Chairman of the Board"])
+    text = SIGNED + "By:\n\n/s/ DOUGLAS E. KLINT\n\n   Douglas E.Klint\n   Corporate Secretary\n"
+    assert _signer(text)[:2] == (["Douglas E. Klint"], ["Corporate Secretary"])

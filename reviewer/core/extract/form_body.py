@@ -219,22 +219,43 @@ def _exhibit_column(column: list[tuple[int, str]]) -> list[Candidate]:
 SIGNATURE_HEADING = re.compile(r"S ?I ?G ?N ?A ?T ?U ?R ?E ?S?[ \t]*$", re.M)  # `^[ \t]*` before it
 # Case-insensitive: searched in the lowered text.
 SIGNED_SENTENCE = re.compile(r"caused\s+this\s+report\s+to\s+be\s+signed\s+on\s+its\s+behalf[^.]*\.")
-_NAME = r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
+# A name, with its suffix after a comma ("William C. Ford, Jr.", "John B. Douglas, III").
+_NAME = (r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
+         r"(?:,[ \t]*(?:(?:Jr|Sr)\.?|III|II|IV)(?![A-Za-z]))?")
+
+
+_SIGNED_BY = re.compile(r"/s/|\bBy:", re.I)
+_DATE_LABEL = re.compile(r"\bDated?\b:?[ \t]*")
 
 
 def _signature(doc: Document, region) -> Iterator[Candidate]:
     text = doc.text
     anchors = [m.end() for _, m in line_start_matches(SIGNATURE_HEADING, text, text, region.start, region.end)]
-    anchors += [m.end() for m in SIGNED_SENTENCE.finditer(lowered(doc), region.start, region.end)]
+    sentences = list(SIGNED_SENTENCE.finditer(lowered(doc), region.start, region.end))
+    anchors += [m.end() for m in sentences]
     if not anchors:
         return
-    start = max(anchors)
+    anchors.sort()
+    start = anchors[-1]
+    for a in anchors:  # the form's own block: the first heading or sentence that a signature follows
+        signed = _SIGNED_BY.search(text, a, a + 800)  # (an exhibit's signature pages come later)
+        if signed:
+            start = max(x for x in anchors if x <= signed.start())
+            break
     end = min(region.end, start + 2500)
     stop = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|<PAGE>)", re.I | re.M).search(
         text, start + 200, end)
     block_end = stop.start() if stop else end
-    date = re.search(r"Dated?:?[ \t]*", text[start:block_end])
-    found = first_date(text, start + (date.end() if date else 0), block_end)
+    lo = min(a for a in anchors if a >= start - 600)  # "Dated: May 19, 2006" above a SIGNATURE heading
+    found = None
+    for sentence in sentences:  # "... duly authorized on this 8th day of January, 2025."
+        if lo - 600 <= sentence.end() <= start:
+            found = first_date(text, sentence.start(), sentence.end()) or found
+    label = _DATE_LABEL.search(text, lo, block_end)
+    if found is None and label:
+        found = first_date(text, label.end(), min(block_end, label.end() + 60))
+    if found is None:
+        found = first_date(text, start, block_end)
     if found:
         d, s, e = found
         yield _c("signature_date", d, s, e, 0.88, "signature_date")
@@ -248,6 +269,10 @@ def _signer(doc: Document, start: int, end: int) -> Iterator[Candidate]:
     if title_label and (not _TITLE_WORDS.search(title_label.group(1)) or "/s/" in title_label.group(1)):
         title_label = None  # "Title:" with the signature line under it: the title is elsewhere
     slash = re.compile(r"/s/[ \t]*(" + _NAME + r")", re.I).search(text, start, end)
+    if slash and name_label and name_label.start() > slash.end() + 300:
+        name_label = None  # a "Name:" far below the signature is another document's signer
+        if title_label and title_label.start() > slash.end() + 300:
+            title_label = None
     name = None
     after = None  # where a title without a label would start
     if name_label:
@@ -263,29 +288,64 @@ def _signer(doc: Document, start: int, end: int) -> Iterator[Candidate]:
         return
     value = name[0].strip()
     if value.isupper():
-        value = value.title()
+        value = re.sub(r"\b(?:Ii|Iii|Iv)\b", lambda r: r.group().upper(), value.title())
+    value = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", value)  # "Douglas E.Klint" as printed
     yield _c("signer_name", value, name[1], name[2], 0.85, "signer_name")
     if title_label:
-        title_end = title_label.end(1)
-        title = title_label.group(1).strip()
-        if title.endswith(",") or re.search(r"\b(?:and|of|&)$", title):
-            follow = re.compile(r"\n(?:[ \t]*\n)?[ \t]*([^\n\t:]+)").match(text, title_end)
-            if follow and follow.group(1).strip() and _TITLE_WORDS.search(follow.group(1)):
-                title += " " + follow.group(1).strip()
-                title_end = follow.end(1)
+        title, title_end = _continued_title(text, title_label.group(1).strip(), title_label.end(1), end)
         yield _c("signer_title", clean_text(title), title_label.start(1), title_end, 0.85, "signer_title")
     elif after is not None:
         yield from _title_after(doc, after, end, name[0].strip())
 
 
+# A title that cannot end here: "..., General Counsel" + "and Corporate Secretary", "Legal Counsel and
+# Assistant" + "Secretary", "Chief Executive" + "Officer and President".
+_DANGLING = re.compile(r"(?:,|\b(?:and|of|&|the|Vice|Chief|Executive|Senior|Assistant|Associate|Deputy|General"
+                       r"|Financial|Operating|Accounting|Corporate))$")
+_CONNECTOR = re.compile(r"(?:and|&|of)\s")
+_NOT_TITLE_LINE = re.compile(r"\(|Dated?\b|/s/|By\b|Name\b|Title\b|Date\b|-?\s*\d+\s*-?$", re.I)
+
+
+def _continued_title(text: str, title: str, title_end: int, end: int, column: int | None = None
+                     ) -> tuple[str, int]:
+    """A title wrapped over lines: the next line's piece (in the title's column, in a table laid out
+    with spaces) is joined while the title dangles or the piece starts with "and"."""
+    for _ in range(3):
+        follow = re.compile(r"[^\n]*\n(?:[ \t]*\n)?([^\n]*)").match(text, title_end)
+        if not follow or follow.end(1) > end:
+            break
+        line_start = follow.start(1)
+        row = cells(follow.group(1), line_start)
+        if column is not None:
+            row = [c for c in row if abs((c[0] - line_start) - column) <= 3]
+        if not row:
+            break
+        piece_start, piece = row[0]
+        piece = re.split(r"\s*\((?:Principal|Duly)", piece)[0].strip()
+        if not piece or _NOT_TITLE_LINE.match(piece) or not re.match(r"[A-Za-z&]", piece):
+            break
+        lone = len(piece.split()) == 1 and _TITLE_WORDS.fullmatch(piece)  # "Officer" wrapped alone
+        if not (_DANGLING.search(title) or _CONNECTOR.match(piece) or lone):
+            break
+        if not (_TITLE_WORDS.search(piece) or _CONNECTOR.match(piece) or len(piece.split()) <= 2):
+            break
+        title = f"{title} {piece}"
+        title_end = piece_start + len(piece)
+    return title, title_end
+
+
 def _same_person(typed: str, signed: str) -> bool:
-    return typed.split()[-1].strip(".,").lower() == signed.split()[-1].strip(".,").lower()
+    def last(name: str) -> str:
+        name = re.sub(r",?\s*(?:Jr|Sr|III|II|IV)\.?$", "", name.strip(" .,"), flags=re.I)
+        return re.split(r"[\s.]+", name.strip(" .,"))[-1].lower()
+
+    return last(typed) == last(signed)
 
 
 def _typed_name_after(doc: Document, pos: int, end: int) -> tuple[str, int, int] | None:
     """The typed name under a /s/ signature (the line after, skipping rules)."""
     for lstart, line in iter_lines(doc.text, doc.text.find("\n", pos) + 1, end):
-        if not line.strip() or is_rule(line):
+        if not line.strip() or is_rule(line) or _BY_LINE.match(line):
             continue
         row = cells(line, lstart)
         if not row:
@@ -301,6 +361,7 @@ def _typed_name_after(doc: Document, pos: int, end: int) -> tuple[str, int, int]
     return None
 
 
+_BY_LINE = re.compile(r"[ \t]*By:?[ \t_]*$")  # "By______" under the signature, the line signed on
 _COMPANY_LINE = re.compile(r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|L\.P|plc|N\.V|S\.A)\b\.?,?\s*$",
                            re.I)
 _TITLE_WORDS = re.compile(
@@ -326,15 +387,17 @@ def _title_after(doc: Document, pos: int, end: int, name: str = "") -> Iterator[
     line_end = text.find("\n", pos)
     line_end = end if line_end < 0 else min(line_end, end)
     rest = text[pos:line_end]
-    m = re.match(r"\s*,\s*([^\n\t]+)", rest)
+    m = re.compile(r"[ \t]*,\s*([^\n\t]+)").match(text, pos, end)
     if m and _TITLE_WORDS.search(m.group(1)):
-        yield _c("signer_title", clean_text(m.group(1)), pos + m.start(1), pos + m.end(1), 0.8, "signer_title")
+        title, title_end = _continued_title(text, m.group(1).strip(), m.end(1), end)
+        yield _c("signer_title", clean_text(title), m.start(1), title_end, 0.8, "signer_title")
         return
     row = [c for c in cells(rest, pos) if _TITLE_WORDS.search(c[1]) or c[1].endswith(",")]
     if row and _TITLE_WORDS.search(row[0][1]):
-        value = " ".join(c for _, c in row)
-        yield _c("signer_title", clean_text(value), row[0][0], row[-1][0] + len(row[-1][1]), 0.8,
-                 "signer_title")
+        value = _without_trailing_date(" ".join(c for _, c in row))
+        column = row[0][0] - (text.rfind("\n", 0, row[0][0]) + 1)  # a table's title column wraps
+        value, value_end = _continued_title(text, value, row[-1][0] + len(row[-1][1]), end, column)
+        yield _c("signer_title", clean_text(value), row[0][0], value_end, 0.8, "signer_title")
         return
     pieces: list[tuple[int, str]] = []
     for lstart, line in iter_lines(text, line_end + 1, end):
@@ -352,7 +415,7 @@ def _title_after(doc: Document, pos: int, end: int, name: str = "") -> Iterator[
             break
         if re.match(r"Dated?\b|\(|/s/|By\b|-?\s*\d+\s*-?$", cell, re.I):
             break
-        continues = pieces and re.search(r"(?:,|\band|&|\bof|Chief|Vice)$", pieces[-1][1])
+        continues = pieces and (_DANGLING.search(pieces[-1][1]) or _CONNECTOR.match(cell))
         if not _TITLE_WORDS.search(cell) and not continues:
             break
         if pieces and not continues and not re.match(r"[A-Z][a-z]", cell):
