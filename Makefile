@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test test-fast check bench golden bundle lint clean
+.PHONY: run test test-fast check bench golden bundle lint clean fuzz
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,10 @@ check: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
+
+## fuzz: 1,000 seeded mutants of corpus filings through the real import; prints the figures
+fuzz: $(STAMP)
+	$(BIN)/python tests/helpers/fuzz.py -n 1000 --seed 12
 
 ## golden: rewrite tests/golden/samples.json after an extraction change (bump EXTRACTOR_VERSION first)
 golden: $(STAMP)

@@ -64,7 +64,7 @@ KNOWN_FINDINGS = {
     "pdf stream lost": lambda v: v.mutant.source.fmt == "pdf"
     and all(g.startswith("lost ") for g in v.garbage),
     # A C0 control character (a flipped bit in a letter, or a cut `&#9744;` that became `&#16`)
-    # reaches the stored text, in every format, with no notice. Recipe: seed 12, #809
+    # reaches the stored text, in every format, with no notice. Recipe: seed 12, #741
     # flip2@8494 of html/1341439_0001564590-22-023099_orcl-8k_20220613.htm.
     "C0 control kept": lambda v: all("C0 control" in g for g in v.garbage),
 }

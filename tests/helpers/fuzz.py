@@ -559,6 +559,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--keep", type=Path, help="write the mutants and the store here, and keep them")
     ap.add_argument("--only", type=int, nargs="*", help="only these mutant indexes (a recipe again)")
     args = ap.parse_args(argv)
+    home = Path(tempfile.mkdtemp(prefix="reviewer-fuzz-home-"))
+    for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):  # not the user's folders
+        os.environ[var] = str(home / var.lower())
     if args.keep:
         args.keep.mkdir(parents=True, exist_ok=True)
         run = fuzz(args.seed, args.n, args.keep, time_budget_s=args.time_budget, only=args.only)
@@ -568,6 +571,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"fuzz: seed {args.seed}, {args.n} mutants of corpus files, time budget "
           f"{args.time_budget:g} s per file")
     print(run.summary())
+    if run.broken():
+        print(f"again, one mutant kept: python tests/helpers/fuzz.py -n {args.n} --seed {args.seed} "
+              "--only INDEX --keep DIR")
     return 1 if run.broken() else 0
 
 
