@@ -82,6 +82,16 @@ def _summary_after(values: Sequence[FieldValue], plan: ReextractionPlan,
                    confidence: dict[int, float]) -> DocumentSummary:
     """The queue's columns once the plan is applied: the values that stand, in id order."""
     removed = {fv.id for fv in plan.removed}
+    return summarize([*_standing(values, removed, confidence), *plan.added])
+
+
+def standing_summary(values: Sequence[FieldValue]) -> DocumentSummary:
+    """The queue's columns of a stored filing as its values stand now (id order)."""
+    return summarize(_standing(values, set(), {}))
+
+
+def _standing(values: Sequence[FieldValue], removed: set[int],
+              confidence: dict[int, float]) -> list[Summarized]:
     standing: list[Summarized] = []
     for fv in values:
         if fv.id in removed or fv.state is State.REJECTED:
@@ -89,7 +99,7 @@ def _summary_after(values: Sequence[FieldValue], plan: ReextractionPlan,
         conf = confidence.get(fv.id, fv.confidence)
         standing.append(_Standing(fv.field, fv.value,
                                   conf if fv.state is State.EXTRACTED and conf is not None else 1.0))
-    return summarize([*standing, *plan.added])
+    return standing
 
 
 class _Standing(NamedTuple):

@@ -7,7 +7,8 @@ puts the old value back, never a deletion.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import re
+from collections.abc import Callable, Collection, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from typing import Protocol
@@ -24,7 +25,25 @@ EXPECTED_FORM = {
     "decimal": "a number, e.g. 0.25",
     "text": "text",
     "code": "a code, e.g. 8-K or 99.1",
+    "phone": "a phone number, e.g. (212) 555-0100 or +82 2 3488 8058",
+    "email": "an e-mail address, e.g. ir@company.com",
+    "web": "a web address, e.g. www.company.com or company.com/investors",
 }
+
+# What a typed value of a kind must look like (after the type's normal form).
+_KIND_PATTERNS = {
+    "phone": re.compile(r"\+?\(?\d[\d\s().\-/]*\d(?:\s*(?:x|ext\.?)\s*\d+)?", re.I),
+    "email": re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.I),
+    "web": re.compile(r"(?:https?://)?(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?:[/?#]\S*)?",
+                      re.I),
+}
+PHONE_DIGITS = (7, 15)  # E.164 holds at most 15 digits; fewer than 7 is no phone number
+
+
+def events_reported(values: Sequence[FieldValue]) -> set[str]:
+    """The event types a filing's standing values say it reports."""
+    return {fv.value for fv in values
+            if fv.field == "event_type" and fv.value and fv.state is not State.REJECTED}
 
 
 class InvalidValue(ValueError):
@@ -46,7 +65,7 @@ class ReviewStore(Protocol):
     def reject(self, fv_id: int, who: str) -> FieldValue: ...
     def restore(self, fv_id: int, value: str | None, span: tuple[int | None, int | None],
                 state: State, who: str) -> FieldValue: ...
-    def mark_reviewed(self, doc_id: int, who: str) -> int: ...
+    def mark_reviewed(self, doc_id: int, who: str, unseen: Collection[int] = ()) -> int: ...
     def set_status(self, doc_id: int, status: str, who: str, note: str | None = None) -> None: ...
 
 
@@ -95,6 +114,8 @@ class ReviewSession:
             raise InvalidValue(f"{fd.label if fd else field_name}: expected {EXPECTED_FORM[ftype]}")
         if fd and fd.choices and value.lower() not in fd.choices:
             raise InvalidValue(f"{fd.label}: one of {', '.join(fd.choices)}")
+        if fd and fd.kind and not _of_kind(value, fd.kind):
+            raise InvalidValue(f"{fd.label}: expected {EXPECTED_FORM[fd.kind]}")
         return value.lower() if fd and fd.choices else value
 
     def set_value(self, doc_id: int, field_name: str, fv_id: int | None, text: str,
@@ -130,11 +151,12 @@ class ReviewSession:
 
     # -- filings ---------------------------------------------------------------------------
 
-    def mark_reviewed(self, doc_id: int) -> int:
-        """Confirm every untouched value and mark the filing reviewed; returns confirmations."""
+    def mark_reviewed(self, doc_id: int, unseen: Collection[int] = ()) -> int:
+        """Confirm every untouched value and mark the filing reviewed; returns confirmations.
+        `unseen`: values approved although nobody looked at them (the history says so)."""
         before_doc = self._document(doc_id)
         before = {fv.id: _state_of(fv) for fv in self.repo.field_values(doc_id)}
-        n = self.repo.mark_reviewed(doc_id, self.who)
+        n = self.repo.mark_reviewed(doc_id, self.who, unseen)
         after = {fv.id: _state_of(fv) for fv in self.repo.field_values(doc_id)}
         changed = [(i, before[i], after[i]) for i in before if before[i] != after[i]]
         self._record(Change(doc_id, "mark reviewed", changed, (before_doc.status, "reviewed")))
@@ -205,12 +227,23 @@ class ReviewSession:
 
     # -- what is left to check -------------------------------------------------------------
 
-    def attention(self, values: Sequence[FieldValue],
-                  form_type: str | None = None) -> list[tuple[str, int | None]]:
-        """(field, value id) needing a look: low-confidence values first, then missing fields."""
+    def attention(self, values: Sequence[FieldValue], form_type: str | None = None, *,
+                  every_field: bool = False) -> list[tuple[str, int | None]]:
+        """(field, value id) needing a look: low-confidence values first, then the missing
+        fields this filing can hold (its form's, and the details of the events it reports;
+        `every_field`: all of the form's fields)."""
         low = sorted((fv for fv in values if fv.needs_attention), key=lambda fv: fv.confidence or 0)
         present = {fv.field for fv in values if fv.state is not State.REJECTED}
+        events = None if every_field else events_reported(values)
         missing = [fd.name for fd in self.schema.fields
-                   if fd.name not in present and (not fd.forms or not form_type
-                                                  or form_type.upper() in fd.forms)]
+                   if fd.name not in present and fd.applies(form_type, events)]
         return [(fv.field, fv.id) for fv in low] + [(name, None) for name in missing]
+
+
+def _of_kind(value: str, kind: str) -> bool:
+    if not _KIND_PATTERNS[kind].fullmatch(value.strip()):
+        return False
+    if kind == "phone":
+        digits = sum(ch.isdigit() for ch in value.split("x")[0].split("ext")[0])
+        return PHONE_DIGITS[0] <= digits <= PHONE_DIGITS[1]
+    return True

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 TYPES = ("date", "month", "date_or_month", "integer", "decimal", "text", "code")
+KINDS = ("phone", "email", "web")  # what a typed value is checked as, beyond its type
 
 
 class SchemaError(Exception):
@@ -28,6 +29,16 @@ class FieldDef:
     pattern: re.Pattern[str] | None = None  # a user's rule: group 1 (or the match) is the value
     confidence: float = 0.7
     core: bool = False
+    events: tuple[str, ...] = ()  # the events whose details it holds; empty: any filing
+    kind: str = ""  # phone, email or web: typed values are checked as such
+    join: str = " "  # how lines of a selection in the filing are joined into one value
+
+    def applies(self, form_type: str | None, events: set[str] | None) -> bool:
+        """Whether a filing of this form reporting these events can hold this field (None:
+        not known, so it may)."""
+        if self.forms and form_type and form_type.upper() not in self.forms:
+            return False
+        return not self.events or events is None or bool(events.intersection(self.events))
 
 
 class Schema:
@@ -58,6 +69,9 @@ def _field(entry: dict, source: Path, core: bool) -> FieldDef:
     ftype = entry.get("type", "text")
     if ftype not in TYPES:
         raise SchemaError(f"{where}: type {ftype!r} is not one of {', '.join(TYPES)}")
+    kind = entry.get("kind", "")
+    if kind and kind not in KINDS:
+        raise SchemaError(f"{where}: kind {kind!r} is not one of {', '.join(KINDS)}")
     pattern = None
     if entry.get("pattern"):
         flags = re.I if entry.get("ignore_case", True) else 0
@@ -77,6 +91,9 @@ def _field(entry: dict, source: Path, core: bool) -> FieldDef:
         pattern=pattern,
         confidence=float(entry.get("confidence", 0.7)),
         core=core,
+        events=tuple(entry.get("events", ())),
+        kind=kind,
+        join=str(entry.get("join", " ")),
     )
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -17,7 +17,7 @@ import sqlite_utils
 
 from ..core.document import Document
 from ..core.extract.candidate import Candidate
-from ..core.reextraction import ReextractionPlan, plan_reextraction
+from ..core.reextraction import ReextractionPlan, plan_reextraction, standing_summary
 from ..core.review import ReviewStore
 from ..core.values import (
     DocumentRecord,
@@ -28,6 +28,10 @@ from ..core.values import (
 )
 from .db import is_fault, store_error
 from .figures import Figures
+
+# The values the queue's columns are made of (core.extract.summarize reads them).
+SUMMARY_FIELDS = frozenset(("form_type", "company_name", "period_of_report", "release_date",
+                            "filed_date"))
 
 _INSERT_EXTRACTED = (
     "INSERT INTO field_values (document_id, field, extracted_value, extracted_start,"
@@ -288,6 +292,8 @@ class Repository(Figures):
             self.append_history(HistoryEntry(
                 document_id=doc_id, field_value_id=fv_id, field=field, action="add",
                 after_value=value, after_state=State.ADDED, who=who, at=at))
+            if field in SUMMARY_FIELDS:
+                self._refresh_summary(doc_id)
             return self.field_value(fv_id)
 
     def restore(self, fv_id: int, value: str | None, span: tuple[int | None, int | None],
@@ -309,12 +315,22 @@ class Repository(Figures):
             document_id=fv.document_id, field_value_id=fv.id, field=fv.field, action=action,
             before_value=fv.value, before_state=fv.state, after_value=value, after_state=state,
             who=who, at=at))
+        if fv.field in SUMMARY_FIELDS:
+            self._refresh_summary(fv.document_id)
         return self.field_value(fv.id)
+
+    def _refresh_summary(self, doc_id: int) -> None:
+        """The queue's form, company and date follow a person's change of those values."""
+        summary = standing_summary(self.field_values(doc_id))
+        self.conn.execute("UPDATE documents SET form_type = ?, company_name = ?, doc_date = ?"
+                          " WHERE id = ?",
+                          (summary.form_type, summary.company_name, summary.doc_date, doc_id))
 
     # -- review status ---------------------------------------------------------------------
 
-    def mark_reviewed(self, doc_id: int, who: str) -> int:
-        """Every untouched value becomes confirmed; the filing is reviewed. Returns confirmations."""
+    def mark_reviewed(self, doc_id: int, who: str, unseen: Collection[int] = ()) -> int:
+        """Every untouched value becomes confirmed; the filing is reviewed. Returns confirmations.
+        Values in `unseen` were approved without anyone looking: their history says so."""
         with self.transaction():
             at = now()
             untouched = [fv for fv in self.field_values(doc_id) if fv.state is State.EXTRACTED]
@@ -324,7 +340,8 @@ class Repository(Figures):
                     " WHERE id = ?", (at, who, fv.id),
                 )
                 self.append_history(HistoryEntry(
-                    document_id=doc_id, field_value_id=fv.id, field=fv.field, action="confirm",
+                    document_id=doc_id, field_value_id=fv.id, field=fv.field,
+                    action="confirm unseen" if fv.id in unseen else "confirm",
                     before_value=fv.value, before_state=fv.state, after_value=fv.value,
                     after_state=State.CONFIRMED, who=who, at=at))
             before = self.document(doc_id)

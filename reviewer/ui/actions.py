@@ -18,7 +18,11 @@ class ActionSpec:
 
 SPECS = [
     ActionSpec("review_next", "Mark &Reviewed and Next", "Ctrl+Return",
-               "every untouched value becomes confirmed; open the next filing to review"),
+               "every untouched value becomes confirmed; open the next filing to review (first "
+               "shows values under the attention threshold not looked at yet)"),
+    ActionSpec("approve_anyway", "&Approve Without Looking", "Ctrl+Shift+Return",
+               "mark reviewed now; values under the attention threshold nobody looked at are "
+               "recorded as confirmed unseen"),
     ActionSpec("fill_from_selection", "&Fill Field from Selection", "Ctrl+E",
                "put the text selected in the filing into the focused field"),
     ActionSpec("reject_value", "Re&ject Value", "Ctrl+Delete",
@@ -32,6 +36,11 @@ SPECS = [
     ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "redo the change undone last"),
     ActionSpec("flag", "&Flag Filing...", "Ctrl+Shift+F", "flag the filing with a note"),
     ActionSpec("find", "&Find in Filing...", "Ctrl+F", "find text in the filing"),
+    ActionSpec("focus_filter", "Filter the &Queue", "Ctrl+L",
+               "type in the queue's filter box; Esc returns to the fields"),
+    ActionSpec("show_all_fields", "Show &All Fields", "",
+               "every field of the form, not only those this filing can hold"),
+    ActionSpec("reset_layout", "&Reset Layout", "", "the window's first-run size and panes"),
     ActionSpec("import_files", "&Import Files...", "Ctrl+O", "import filings"),
     ActionSpec("import_folder", "Import &Folder...", "Ctrl+Shift+O", "import a folder, recursively"),
     ActionSpec("export_csv", "&Export CSV...", "Ctrl+Shift+E", "export records as CSV"),
@@ -46,6 +55,9 @@ SPECS = [
 ]
 
 
+CHECKABLE = {"show_all_fields"}
+
+
 def create_actions(parent: QWidget) -> dict[str, QAction]:
     """One QAction per spec, owned by `parent`, shortcuts set, not yet connected."""
     actions = {}
@@ -55,6 +67,7 @@ def create_actions(parent: QWidget) -> dict[str, QAction]:
             action.setShortcut(QKeySequence(spec.shortcut))
         action.setStatusTip(spec.help)
         action.setObjectName(spec.name)
+        action.setCheckable(spec.name in CHECKABLE)
         actions[spec.name] = action
     return actions
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QTreeWidgetItem,
 )
 
+from ..core.review import events_reported
 from ..core.schema import FieldDef, Schema
 from ..core.values import FieldValue, State
 from . import theme
@@ -37,6 +38,7 @@ class ValueDelegate(QStyledItemDelegate):
     def __init__(self, panel: FieldPanel) -> None:
         super().__init__(panel)
         self.panel = panel
+        self._keys: dict[QLineEdit, RowKey | None] = {}
 
     def createEditor(self, parent, option, index):  # noqa: N802 - Qt's name
         editor = QLineEdit(parent)
@@ -47,7 +49,22 @@ class ValueDelegate(QStyledItemDelegate):
 
             editor.setPlaceholderText(EXPECTED_FORM.get(fd.type, ""))
         editor.textEdited.connect(lambda text, e=editor, k=key: self._check(e, k, text))
+        self._keys[editor] = key
+        editor.destroyed.connect(lambda _=None, e=editor: self._keys.pop(e, None))
         return editor
+
+    def eventFilter(self, editor, event) -> bool:  # noqa: N802 - Qt's name
+        """Enter on a value that is not of the field's form keeps the editor open, marked,
+        with the form expected: nothing typed is thrown away."""
+        if (event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and isinstance(editor, QLineEdit) and editor.text().strip()
+                and self.panel.validator is not None):
+            key = self._keys.get(editor)
+            if key is not None and self.panel.validator(key.field, editor.text())[0] is None:
+                self._check(editor, key, editor.text())
+                return True
+        return super().eventFilter(editor, event)
 
     def setEditorData(self, editor, index) -> None:  # noqa: N802 - Qt's name
         text = index.data()
@@ -102,8 +119,11 @@ class FieldPanel(QTreeWidget):
         self.currentItemChanged.connect(self._current_changed)
         self.itemChanged.connect(self._item_changed)
 
-    def show_values(self, values: list[FieldValue], form_type: str | None = None, text: str = "") -> None:
-        """Rebuild the rows for a filing's values; fields with none are listed as missing."""
+    def show_values(self, values: list[FieldValue], form_type: str | None = None, text: str = "",
+                    every_field: bool = False) -> None:
+        """Rebuild the rows for a filing's values; the fields it can hold (its form's, and the
+        details of the events it reports, or all of the form's with `every_field`) are listed
+        as missing when they have no value."""
         self._text = text
         self._loading = True
         self.clear()
@@ -112,8 +132,9 @@ class FieldPanel(QTreeWidget):
         for fv in values:
             by_field.setdefault(fv.field, []).append(fv)
         groups: dict[str, QTreeWidgetItem] = {}
+        events = None if every_field else events_reported(values)
         for fd in self.schema.fields:
-            if fd.forms and form_type and form_type.upper() not in fd.forms:
+            if fd.name not in by_field and not fd.applies(form_type, events):
                 continue
             group = groups.get(fd.group)
             if group is None:  # built detached, added at the end: one insertion for the view
@@ -204,4 +225,7 @@ class FieldPanel(QTreeWidget):
             return
         key = item.data(0, KeyRole)
         if key is not None and item.text(COL_VALUE) != ADD_VALUE:
-            self.value_edited.emit(key, item.text(COL_VALUE))
+            # After the editor has closed (Qt closes it right after this commit): the window
+            # rebuilds the rows, and an editor whose row is gone would stay open with the focus.
+            text = item.text(COL_VALUE)
+            QTimer.singleShot(0, lambda: self.value_edited.emit(key, text))

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QS
 
 from ..core.extract import EXTRACTOR_VERSION
 from ..core.review import InvalidValue, ReviewSession
-from ..core.values import FieldValue
+from ..core.values import DocumentRecord, FieldValue
 from ..store import Repository
-from . import dialogs
+from . import dialogs, layout
 from .actions import create_actions
 from .document_view import DocumentView
 from .field_panel import FieldPanel, RowKey
@@ -20,12 +20,12 @@ from .job_status import JobStatus
 from .jobs import Jobs
 from .prefetch import Prefetcher
 from .queue_view import QueueView
-from .theme import SPLITTER_SHARES
+from .review_actions import ReviewActions
 
 REFRESH_MS = 300  # while importing, the queue is reloaded at most this often
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ReviewActions, QMainWindow):
     def __init__(self, repo: Repository, session: ReviewSession, jobs: Jobs, store_path: Path,
                  settings: QSettings) -> None:
         super().__init__()
@@ -35,6 +35,8 @@ class MainWindow(QMainWindow):
         self._values: list[FieldValue] = []
         self._form: str | None = None
         self.report_dialog: ImportReportDialog | None = None
+        self._reset_seen()
+        self.show_all = bool(settings.value("view/show_all", False, type=bool))
 
         self.queue = QueueView(repo)
         self.viewer = DocumentView()
@@ -76,8 +78,9 @@ class MainWindow(QMainWindow):
                       "reextract", None, "quit"],
             "&Edit": ["undo", "redo", None, "fill_from_selection", "reject_value", None, "find", None,
                       "preferences"],
-            "&Review": ["review_next", "flag", None, "next_attention", "prev_attention", None,
-                        "next_filing", "prev_filing"],
+            "&Review": ["review_next", "approve_anyway", "flag", None, "next_attention",
+                        "prev_attention", None, "next_filing", "prev_filing"],
+            "&View": ["show_all_fields", None, "focus_filter", None, "reset_layout"],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in menus.items():
@@ -99,6 +102,12 @@ class MainWindow(QMainWindow):
         self.jobs.finished.connect(self._job_finished)
         self.jobs.busy.connect(lambda text: self.statusBar().showMessage(text, 4000))
         a["review_next"].triggered.connect(self.review_and_next)
+        a["approve_anyway"].triggered.connect(self.approve_anyway)
+        a["show_all_fields"].setChecked(self.show_all)
+        a["show_all_fields"].toggled.connect(self.set_show_all)
+        a["focus_filter"].triggered.connect(self.queue.focus_filter)
+        a["reset_layout"].triggered.connect(lambda: layout.reset(self, self.splitter))
+        self.queue.filter_left.connect(self.fields.setFocus)
         a["next_filing"].triggered.connect(lambda: self.queue.step(+1))
         a["prev_filing"].triggered.connect(lambda: self.queue.step(-1))
         a["reject_value"].triggered.connect(self.reject_current)
@@ -121,24 +130,13 @@ class MainWindow(QMainWindow):
         self.viewer.span_clicked.connect(lambda key: self.fields.select_key(key))
 
     def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:  # first run: most of the screen
-            screen = self.screen().availableGeometry()
-            self.resize(int(screen.width() * 0.95), int(screen.height() * 0.92))
-        state = self.settings.value("window/splitter")
-        if state is not None:
-            self.splitter.restoreState(state)
-        else:
-            self.splitter.setSizes([int(self.width() * share) for share in SPLITTER_SHARES])
+        layout.restore(self, self.splitter, self.settings)
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt's name
         self.jobs.wait()
         self.prefetch.stop()
         self.watch.stop()
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        layout.save(self, self.splitter, self.settings)
         if self.doc_id is not None:
             self.settings.setValue("session/document", self.doc_id)
         super().closeEvent(event)
@@ -193,6 +191,8 @@ class MainWindow(QMainWindow):
         row = self.repo.document(doc_id)
         if row is None:
             return
+        if doc_id != self.doc_id:
+            self._reset_seen()
         self.doc_id = doc_id
         self._form = row.form_type
         ready = self.prefetch.take(doc_id)
@@ -205,17 +205,20 @@ class MainWindow(QMainWindow):
                 doc, prebuilt = fresh, (prebuilt if fresh.text == doc.text else None)
         self.viewer.show_document(doc, [], prebuilt=prebuilt)
         self._show_values()
-        title = " · ".join(x for x in (row.company_name, row.form_type, row.doc_date) if x)
-        self.setWindowTitle(f"{title or row.file_name} — Filing Reviewer")
+        self._show_title(row)
         self.settings.setValue("session/document", doc_id)
         self._prefetch_next(doc_id)
+
+    def _show_title(self, row: DocumentRecord) -> None:
+        title = " · ".join(x for x in (row.company_name, row.form_type, row.doc_date) if x)
+        self.setWindowTitle(f"{title or row.file_name} — Filing Reviewer")
 
     def _show_values(self) -> None:
         """The filing's values from the store: highlights and field panel (the text stays)."""
         self._values = self.repo.field_values(self.doc_id)
         self.viewer.set_spans([(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
                                for fv in self._values if fv.state != "rejected"])
-        self.fields.show_values(self._values, self._form, self.viewer.text)
+        self.fields.show_values(self._values, self._form, self.viewer.text, self.show_all)
 
     def _prefetch_next(self, doc_id: int) -> None:
         """Lay out the next filing of the queue while this one is read, if it is large."""
@@ -229,7 +232,14 @@ class MainWindow(QMainWindow):
         fd = self.session.schema.get(field)
         return fd.group if fd else "custom"
 
+    def set_show_all(self, on: bool) -> None:
+        """View > Show All Fields: every field of the form, not only those this filing can hold."""
+        self.show_all = on
+        self.settings.setValue("view/show_all", on)
+        self._reload_values()
+
     def _field_focused(self, key: RowKey) -> None:
+        self._mark_seen(key)
         self.viewer.focus_span(key)
         self.settings.setValue("session/field", key.field)
 
@@ -284,6 +294,10 @@ class MainWindow(QMainWindow):
             self.fields.blockSignals(False)
             self.viewer.highlighter.set_focused(key)
         self.queue.model.refresh_rows([self.doc_id])
+        row = self.repo.document(self.doc_id)
+        if row is not None:  # a corrected registrant or form shows in the title at once
+            self._form = row.form_type
+            self._show_title(row)
         self.update_status()
 
     def refresh_if_changed(self) -> bool:
@@ -316,79 +330,3 @@ class MainWindow(QMainWindow):
         self.status_label.setText(
             f"{stats['reviewed']} of {stats['documents']} reviewed{older} · reviewer: {self.session.who}"
             f" · store: {self.store_path}")
-
-    # -- the analyst's actions -------------------------------------------------------------
-
-    def review_and_next(self) -> None:
-        if self.doc_id is None:
-            return
-        row = self.queue.table.currentIndex().row()
-        self.session.mark_reviewed(self.doc_id)
-        self.queue.model.reload()
-        if self.queue.model.row_of(self.doc_id) >= 0:  # still listed (filter "All"): step on
-            row = self.queue.model.row_of(self.doc_id) + 1
-        if not self.queue.select_row(min(row, self.queue.model.rowCount() - 1)):
-            self.doc_id = None
-        self.update_status()
-
-    def _value_edited(self, key: RowKey, text: str) -> None:
-        if self.doc_id is None:
-            return
-        try:
-            self.session.set_value(self.doc_id, key.field, key.value_id, text)
-        except InvalidValue as exc:
-            self.statusBar().showMessage(str(exc), 5000)
-        self._reload_values()
-
-    def fill_from_selection(self) -> None:
-        key = self.fields.current_key()
-        selection = self.viewer.selection()
-        if self.doc_id is None or key is None or selection is None:
-            self.statusBar().showMessage("Select text in the filing and a field first", 4000)
-            return
-        text, start, end = selection
-        try:
-            fv = self.session.set_value(self.doc_id, key.field, key.value_id, text, (start, end))
-        except InvalidValue as exc:
-            self.statusBar().showMessage(str(exc), 5000)
-            return
-        self._reload_values()
-        self.fields.select_key(RowKey(key.field, fv.id))
-
-    def reject_current(self) -> None:
-        key = self.fields.current_key()
-        if key is None or key.value_id is None:
-            return
-        self.session.reject(key.value_id)
-        self._reload_values()
-
-    def step_attention(self, delta: int) -> None:
-        order = self.session.attention(self._values, self._form)
-        if not order:
-            self.statusBar().showMessage("Nothing left to check in this filing", 3000)
-            return
-        keys = [RowKey(f, i) for f, i in order]
-        current = self.fields.current_key()
-        i = keys.index(current) + delta if current in keys else (0 if delta > 0 else -1)
-        self.fields.select_key(keys[i % len(keys)])
-        self.fields.setFocus()
-
-    def _undo_redo(self, step) -> None:
-        change = step()
-        if change is None:
-            return
-        self.queue.model.reload()
-        self.queue.select_document(change.document_id, emit=False)
-        self.open_document(change.document_id)
-        self.update_status()
-        left = self.session.left_alone
-        note = (f"; left as someone else set them since: {', '.join(left)}" if left else "")
-        self.statusBar().showMessage(f"{step.__name__}: {change.label}{note}", 8000 if left else 3000)
-
-    def flag_current(self) -> None:
-        if self.doc_id is None:
-            return
-        note, ok = QInputDialog.getText(self, "Flag filing", "Note:")
-        if ok:
-            self.session.flag(self.doc_id, note)
-            self.queue.model.refresh_rows([self.doc_id])

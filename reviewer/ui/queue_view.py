@@ -6,13 +6,14 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +32,8 @@ Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
 STATUS_LABELS = {"to_review": "To review", "reviewed": "Reviewed", "flagged": "Flagged"}
+STATUS_MARKS = {"to_review": "○", "reviewed": "✓", "flagged": "⚑"}
+STATUS_LEGEND = "○ to review   ✓ reviewed   ⚑ flagged"
 STATUS_FILTERS = [("To review", "to_review"), ("Reviewed", "reviewed"), ("Flagged", "flagged"),
                   ("All", None)]
 
@@ -39,8 +42,8 @@ class QueueModel(QAbstractTableModel):
     """Rows are document ids in filter and sort order; their columns are fetched on demand."""
 
     # (key, header): each key names its stored column in QUEUE_COLUMNS, the store's one map.
-    COLUMNS = [("status", "Status"), ("form", "Form"), ("company", "Company"), ("date", "Date"),
-               ("file", "File"), ("attention", "Check")]
+    COLUMNS = [("status", "✓"), ("form", "Form"), ("company", "Company"), ("date", "Date")]
+    WIDTHS = (26, 56, 0, 84)  # the company column takes what is left
     PAGE = 200
     DocumentIdRole = Qt.ItemDataRole.UserRole + 1
 
@@ -107,9 +110,16 @@ class QueueModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.COLUMNS[section][1]
+        if role == Qt.ItemDataRole.ToolTipRole and self.COLUMNS[section][0] == "status":
+            return STATUS_LEGEND
         return None
+
+    def status_of(self, row: int) -> str | None:
+        return self._row(row).get("status") if 0 <= row < len(self._ids) else None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -118,34 +128,77 @@ class QueueModel(QAbstractTableModel):
         if role == self.DocumentIdRole:
             return self._ids[index.row()]
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole,
-                        Qt.ItemDataRole.ForegroundRole):
+                        Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
             return None
         row = self._row(index.row())
         value = row.get(QUEUE_COLUMNS[key])
-        if role == Qt.ItemDataRole.ForegroundRole:
-            if key == "attention" and value:
-                return QColor(220, 120, 0)
-            return None
+        if key == "company" and not value:  # nothing found: the file name, dimmed
+            if role == Qt.ItemDataRole.ForegroundRole:
+                return QColor(150, 150, 150)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return f"no company found: {row.get('file_name')}"
+            return row.get("file_name") if role == Qt.ItemDataRole.DisplayRole else None
         if key == "status":
-            text = STATUS_LABELS.get(value, value or "")
-            if role == Qt.ItemDataRole.ToolTipRole and row.get("flag_note"):
-                return f"{text}: {row['flag_note']}"
-            return text
-        if key == "attention":
-            return str(value) if value else ""
+            return self._status_data(row, value, role)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{value}  ({row.get('file_name')})" if value else row.get("file_name")
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole):
+            return None
         return "" if value is None else str(value)
+
+    @staticmethod
+    def _status_data(row: dict[str, Any], value: str | None, role: int):
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(220, 120, 0) if row.get("attention") and value == "to_review" else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = STATUS_LABELS.get(value or "", value or "")
+            if row.get("attention") and value == "to_review":
+                text += f": {row['attention']} value(s) under the attention threshold"
+            if row.get("flag_note"):
+                text += f": {row['flag_note']}"
+            return f"{text}\n{STATUS_LEGEND}"
+        return STATUS_MARKS.get(value or "", value or "")
+
+
+class FilterEdit(QLineEdit):
+    """The queue's filter box: focus only when the analyst puts it there (a click, Ctrl+L);
+    Esc leaves it; the window's undo and redo work here too (the text's own do not)."""
+
+    left = Signal()
+
+    def __init__(self) -> None:
+        super().__init__(placeholderText="Filter: company, form, file name (Ctrl+L)")
+        self.setClearButtonEnabled(True)
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and (
+                event.matches(QKeySequence.StandardKey.Undo)
+                or event.matches(QKeySequence.StandardKey.Redo)):
+            event.ignore()  # let the window's Undo/Redo (store changes) have the keys
+            return False
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if event.key() == Qt.Key.Key_Escape:
+            self.left.emit()
+            return
+        super().keyPressEvent(event)
 
 
 class QueueView(QWidget):
     """The filter box, the status filter and the table; says which filing is chosen."""
 
     document_chosen = Signal(int)
+    filter_left = Signal()  # Esc in the filter box: the window puts the focus back
 
     def __init__(self, repo: Repository, parent=None) -> None:
         super().__init__(parent)
         self.model = QueueModel(repo, self)
-        self.filter_edit = QLineEdit(placeholderText="Filter: company, form, file name")
-        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit = FilterEdit()
+        self.filter_edit.left.connect(self.filter_left)
         self.status_combo = QComboBox()
         for label, value in STATUS_FILTERS:
             self.status_combo.addItem(label, value)
@@ -162,8 +215,12 @@ class QueueView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(False)
-        for col, width in enumerate((80, 60, 180, 85, 160, 50)):
-            header.resizeSection(col, width)
+        for col, width in enumerate(QueueModel.WIDTHS):
+            if width:
+                header.resizeSection(col, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the company
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.status_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
         top = QHBoxLayout()
         top.addWidget(self.filter_edit, 1)
@@ -178,6 +235,10 @@ class QueueView(QWidget):
         self.filter_edit.textChanged.connect(self._debounce.start)
         self.status_combo.currentIndexChanged.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
 
     def apply_filter(self) -> None:
         current = self.current_document()

@@ -35,9 +35,12 @@ def press(qtbot, widget, key, modifier=Qt.KeyboardModifier.NoModifier) -> None:
 
 
 def key_of(window, field: str, adding: bool = False) -> RowKey:
-    """The field panel's row for `field` (its "add value" row when `adding`)."""
-    return next(k for k in window.fields.keys()
-                if k.field == field and (k.value_id is None) == adding)
+    """The field panel's row for `field`: its first value, else its empty row (a missing
+    field); with `adding`, the row that adds a value (a multi field's last row)."""
+    keys = [k for k in window.fields.keys() if k.field == field]
+    if adding:
+        return next(k for k in keys if k.value_id is None)
+    return next((k for k in keys if k.value_id is not None), keys[0])
 
 
 def type_value(qtbot, window, key: RowKey, text: str) -> None:

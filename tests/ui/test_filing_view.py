@@ -20,6 +20,7 @@ def test_clicking_a_highlight_focuses_its_field(window, qtbot) -> None:
     assert window.fields.current_key() == span.key
     assert window.viewer.highlighter.focused == span.key
 
+
 def test_find_bar_counts_and_moves_between_matches(window, qtbot) -> None:
     press(qtbot, window.fields, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     bar = window.viewer.find_bar
@@ -32,6 +33,7 @@ def test_find_bar_counts_and_moves_between_matches(window, qtbot) -> None:
     press(qtbot, bar.edit, Qt.Key.Key_Return)
     second = window.viewer.editor.textCursor().selectionStart()
     assert text[first : first + 7].lower() == "thrunet" and second > first
+
 
 def test_qt_text_groups_only_long_filings_and_keeps_every_offset() -> None:
     from reviewer.core.document import Document, Part
@@ -49,6 +51,7 @@ def test_qt_text_groups_only_long_filings_and_keeps_every_offset() -> None:
     blocks = shown.split("\n")
     assert len(blocks) < text.count("\n") / 4
     assert all(b.count(LINE_SEPARATOR) <= 7 for b in blocks)
+
 
 def test_a_very_long_filing_opens_grouped_and_reads_copies_and_jumps_as_lines(
         window, qtbot, seeded_store: Path) -> None:
@@ -89,6 +92,7 @@ def test_a_very_long_filing_opens_grouped_and_reads_copies_and_jumps_as_lines(
     editor.copy()
     assert QApplication.clipboard().text() == selected
 
+
 def test_a_large_next_filing_is_laid_out_in_the_background(window, qtbot, seeded_store: Path) -> None:
     from reviewer.core.document import Document, Part
     from reviewer.core.values import DocumentSummary
@@ -106,6 +110,7 @@ def test_a_large_next_filing_is_laid_out_in_the_background(window, qtbot, seeded
     assert window.doc_id == big
     assert window.viewer.editor.document() is prebuilt
     assert window.viewer.editor.toPlainText() == text
+
 
 def test_a_prefetched_filing_survives_another_writers_commit_unless_its_text_changed(
         window, qtbot, seeded_store: Path) -> None:

@@ -27,6 +27,7 @@ def test_import_runs_in_the_background_and_fills_the_queue(window, qtbot, tmp_pa
     assert store_repo(seeded_store).db["documents"].count == 4
     assert window.queue.model.rowCount() == 4
 
+
 def test_dropping_a_folder_imports_it(window, qtbot, tmp_path: Path, seeded_store: Path) -> None:
     from PySide6.QtCore import QMimeData, QPointF, QUrl
     from PySide6.QtGui import QDropEvent
@@ -42,6 +43,7 @@ def test_dropping_a_folder_imports_it(window, qtbot, tmp_path: Path, seeded_stor
     qtbot.waitUntil(lambda: not window.jobs.running, timeout=20000)
     assert store_repo(seeded_store).db["documents"].count == 4
 
+
 def test_a_burst_of_imported_filings_reloads_the_queue_once(window, qtbot) -> None:
     resets = []
     window.queue.model.modelReset.connect(lambda: resets.append(1))
@@ -51,6 +53,7 @@ def test_a_burst_of_imported_filings_reloads_the_queue_once(window, qtbot) -> No
     qtbot.waitUntil(lambda: len(resets) == 1, timeout=3000)
     qtbot.wait(500)
     assert len(resets) == 1
+
 
 def test_export_from_the_window_asks_reviewed_or_all(window, qtbot, tmp_path: Path, monkeypatch) -> None:
     import csv
@@ -66,6 +69,7 @@ def test_export_from_the_window_asks_reviewed_or_all(window, qtbot, tmp_path: Pa
         qtbot.waitUntil(lambda: not window.jobs.running, timeout=10000)
         assert len(list(csv.DictReader(target.open(encoding="utf-8-sig")))) == rows
 
+
 def test_reextract_from_the_menu_keeps_decisions(window, qtbot, seeded_store: Path) -> None:
     doc_id = window.doc_id
     fv = next(v for v in store_repo(seeded_store).field_values(doc_id) if v.field == "dateline")
@@ -75,6 +79,7 @@ def test_reextract_from_the_menu_keeps_decisions(window, qtbot, seeded_store: Pa
     after = [v for v in store_repo(seeded_store).field_values(doc_id) if v.field == "dateline"]
     assert [(v.value, v.state) for v in after] == [("Seoul", "corrected")]
     assert "re-extracted" in window.statusBar().currentMessage()
+
 
 def test_first_run_on_an_empty_store_opens_the_samples(qtbot, tmp_path: Path, settings: QSettings) -> None:
     from reviewer.ui.app import offer_samples
