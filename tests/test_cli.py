@@ -25,7 +25,7 @@ def batch(tmp_path: Path) -> Path:
     folder = tmp_path / "batch"
     (folder / "sub").mkdir(parents=True)
     (folder / "cover.txt").write_text(SEED_COVER)
-    (folder / "sub" / "release.html").write_text("<html><body><p>Press release</p></body></html>")
+    (folder / "sub" / "release.html").write_text("<html><body><p>Press release of Acme Corp. (NYSE: ACM)</p></body></html>")
     (folder / "empty.txt").write_bytes(b"")
     (folder / "archive.zip").write_bytes(b"PK\x03\x04" + b"\x00" * 40)
     return folder

@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 from ..core.extract import EXTRACTOR_VERSION
 from ..core.names import display_name, escape_name, name_bytes
-from .pool import Outcome, ReaderPool
+from ..core.recognise import NOT_RECOGNISED, recognise
+from .pool import Outcome, Processed, ReaderPool
 
 if TYPE_CHECKING:
     from ..store.repository import Repository
@@ -44,6 +45,7 @@ class ImportReport:
     existing: list[int] = field(default_factory=list)  # already in the store
     failures: list[Failure] = field(default_factory=list)
     noticed: int = 0  # filings imported with a notice (text lost, replaced or guessed)
+    unrecognised: int = 0  # imported flagged: nothing of an SEC filing in them
     files: int = 0
     bytes: int = 0
     seconds: float = 0.0
@@ -56,6 +58,8 @@ class ImportReport:
             f"{len(self.imported)} imported{notes}, {len(self.existing)} already stored, "
             f"{len(self.failures)} failed ({self.files} files, {mb:.1f} MB, {self.seconds:.1f} s)"
         )
+        if self.unrecognised:
+            text += f"; {self.unrecognised} not recognised as a filing, flagged"
         return text + (" - cancelled" if self.cancelled else "")
 
 
@@ -139,6 +143,14 @@ def read_file(path: Path) -> bytes | str:
         return f"cannot read: {exc.strerror or exc}"
 
 
+def mark_unrecognised(processed: Processed) -> bool:
+    """Add the notice to a file with nothing of an SEC filing in it; True if it has none."""
+    recognition = recognise(processed.document, processed.candidates)
+    if recognition.notice:
+        processed.document.notices.append(recognition.notice)
+    return not recognition.recognised
+
+
 @dataclass(slots=True, frozen=True)
 class _File:
     path: str  # as shown (U+FFFD for bytes that are not UTF-8)
@@ -185,14 +197,18 @@ class _ImportRun:
         if isinstance(outcome, str):
             self.report.failures.append(Failure(file.path, outcome))
         else:
+            noticed = bool(outcome.document.notices)
+            unrecognised = mark_unrecognised(outcome)
             doc_id, created = self.repo.add_document(
                 sha256=file.sha256, source_path=file.path, source_path_bytes=file.path_bytes,
                 raw=file.data,
                 document=outcome.document, candidates=outcome.candidates,
                 extractor_version=EXTRACTOR_VERSION, summary=outcome.summary, who=self.who,
+                flag_note=NOT_RECOGNISED if unrecognised else None,
             )
             (self.report.imported if created else self.report.existing).append(doc_id)
-            self.report.noticed += created and bool(outcome.document.notices)
+            self.report.noticed += created and noticed
+            self.report.unrecognised += created and unrecognised
             if created and self.on_imported:
                 self.on_imported(doc_id)
         self._tick(file.path)

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..core.extract import EXTRACTOR_VERSION
-from .importer import Progress
+from .importer import Progress, mark_unrecognised
 from .pool import ReaderPool
 
 if TYPE_CHECKING:
@@ -56,6 +56,7 @@ def reextract_all(repo: Repository, who: str, *, workers: int | None = None,
         if isinstance(outcome, str):
             report.failures.append((doc_id, outcome))
         else:
+            mark_unrecognised(outcome)  # the notice stays with a file that is not a filing
             plan = repo.reextract(doc_id, outcome.document, outcome.candidates,
                                   extractor_version=EXTRACTOR_VERSION, who=who)
             report.documents += 1

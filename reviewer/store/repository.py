@@ -114,8 +114,10 @@ class Repository(Figures):
         extractor_version: str,
         summary: DocumentSummary,
         who: str,
+        flag_note: str | None = None,
     ) -> tuple[int, bool]:
-        """Store a parsed file and its extracted values at once; (id, False) if already there."""
+        """Store a parsed file and its extracted values at once; (id, False) if already there.
+        With `flag_note` it lands flagged (not a filing, say), so nobody approves it unseen."""
         with self.transaction():
             existing = self.find_by_sha(sha256)
             if existing is not None:
@@ -124,13 +126,14 @@ class Repository(Figures):
             cur = self.conn.execute(
                 "INSERT INTO documents (sha256, source_path, source_path_bytes, file_name, format,"
                 " size, imported_at, extractor_version, form_type, company_name, doc_date,"
-                " attention, notices) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " attention, notices, status, flag_note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sha256, source_path, source_path_bytes,
                     source_path.replace("\\", "/").rsplit("/", 1)[-1],
                     document.format, len(raw), at, extractor_version, summary.form_type,
                     summary.company_name, summary.doc_date, summary.attention,
-                    json.dumps(document.notices),
+                    json.dumps(document.notices), "flagged" if flag_note else "to_review",
+                    flag_note,
                 ),
             )
             doc_id = cur.lastrowid
@@ -142,6 +145,10 @@ class Repository(Figures):
             self.conn.executemany(_INSERT_EXTRACTED,
                                   [_extracted_row(doc_id, c, at, who) for c in candidates])
             self.append_history(HistoryEntry(document_id=doc_id, action="import", who=who, at=at))
+            if flag_note:
+                self.append_history(HistoryEntry(
+                    document_id=doc_id, action="status", before_value="to_review",
+                    after_value="flagged", who=who, at=at))
             return doc_id, True
 
     def reextract(self, doc_id: int, document: Document, candidates: Iterable[Candidate], *,
