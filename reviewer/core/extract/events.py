@@ -19,7 +19,7 @@ from .regions import Region, find_dateline, form_region, line_start_matches, low
 # 8-K items that name their event (current numbering, then the pre-2004 one).
 ITEM_EVENTS = {
     "1.01": "material_agreement", "1.03": "bankruptcy", "2.01": "merger_acquisition",
-    "2.02": "earnings", "2.03": "financing", "3.01": "delisting_notice",
+    "2.02": "earnings", "2.03": "financing", "2.05": "operating_update", "3.01": "delisting_notice",
     "3.02": "securities_offering", "4.01": "auditor_change", "5.01": "merger_acquisition",
     "5.02": "management_change", "5.07": "shareholder_meeting",
 }
@@ -29,7 +29,9 @@ KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for n
     ("reverse_stock_split", r"reverse\s+(?:stock\s+)?split|consolidated\s+into\s+one\s+share"),
     ("stock_split", r"\b(?:\d+|two|three|four|five)[- ]for[- ](?:one|\d+)\s+(?:forward\s+|stock\s+)*split"),
     ("dividend", r"declared?\s+(?:a|an|its)?\s*(?:regular\s+|special\s+)?(?:quarterly\s+|annual\s+)?"
-                 r"(?:cash\s+)?dividend"),
+                 r"(?:cash\s+)?dividend"
+                 r"|\bpay\s+(?:a|an|its)\s+(?:next\s+)?(?:regular\s+)?(?:quarterly\s+|annual\s+)?(?:cash\s+)?dividend"
+                 r"\s+of\b"),
     ("earnings", r"reports?\s+(?:\w+\s+){0,4}(?:results|earnings|net\s+income|net\s+loss)"
                  r"|(?:quarter|year)(?:ly)?\s+(?:\w+\s+){0,2}(?:results|earnings)\b"),
     ("share_repurchase", r"(?:share|stock)\s+repurchase\s+program|buy-?back\s+program"),
@@ -39,12 +41,22 @@ KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for n
                          r"|deficiency\s+(?:letter|notice)"),
     ("shareholder_meeting", r"(?:annual|special|extraordinary)\s+(?:general\s+)?(?:meeting\s+of\s+)?"
                             r"(?:shareholders|stockholders)'?\s*(?:meeting)?"),
-    ("merger_acquisition", r"agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|to\s+acquire\b"
+    ("merger_acquisition", r"agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|to\s+acquire\b(?!\s+(?:shares|stock|securities|its\s+(?:own\s+)?(?:shares|capital|common)))"
                            r"|completed\s+(?:the\s+|its\s+)?acquisition|majority\s+(?:interest|shareholder)"),
     ("securities_offering", r"(?:sold|issued|sale\s+of)\s+(?:an\s+aggregate\s+of\s+)?[\d,]{5,}\s+"
                             r"(?:\w+\s+){0,2}shares|private\s+placement|(?:public|registered)\s+offering\s+of"
                             r"|(?:issuance|offering)\s+(?:and\s+sale\s+)?of\s+[$€£]?[\d,.]+\s*(?:million|billion)?\s+"
-                            r"aggregate\s+principal\s+amount"),
+                            r"aggregate\s+principal\s+amount"
+                            r"|\b(?:issued|sold|priced)\s+(?:an\s+aggregate\s+of\s+)?[$€£]\s?[\d,.]+\s*(?:million|billion)?"
+                            r"\s+(?:(?:in\s+)?aggregate\s+principal\s+amount\s+)?of\s+(?:its\s+|our\s+)?"
+                            r"(?:[\w.%-]+\s+){0,5}(?:notes|debentures|bonds)\b"),
+    ("financing", r"\b(?:revolving\s+)?credit\s+(?:agreement|facility)|\bterm\s+loan\s+(?:agreement|facility)"
+                  r"|\bloan\s+agreement\b"),
+    ("divestiture", r"\b(?:complet(?:ed|es)|announc(?:ed|es)|agreed\s+to)\s+(?:the\s+|its\s+|an?\s+)?"
+                    r"(?:previously\s+announced\s+)?(?:sale\s+of|disposition\s+of|divestiture|split-?off|spin-?off"
+                    r"|sell\b|divest\b)"
+                    r"|\bto\s+(?:sell|divest|spin\s+off)\s+(?:its|the)\s+(?:[\w-]+\s+){0,3}"
+                    r"(?:business|division|unit|subsidiary|operations|assets)\b"),
     ("legal_proceeding", r"settlement\s+of|lawsuit|litigation|class\s+action|informal\s+inquiry"
                          r"|derivative\s+(?:action|suit)"),
     ("management_change", r"\b(?:appoint(?:ed|s|ment)|names?|named|elected)\s+(?:\w+\s+){0,5}"
@@ -63,7 +75,9 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "delisting_notice": ("delist", "determination", "qualifications", "deficiency"),
     "shareholder_meeting": ("holders",),
     "merger_acquisition": ("merger", "acquire", "acquisition", "majority"),
-    "securities_offering": ("shares", "placement", "offering", "principal"),
+    "securities_offering": ("shares", "placement", "offering", "principal", "notes", "debentures", "bonds"),
+    "financing": ("credit", "loan"),
+    "divestiture": ("split", "spin", "divest", "sale", "disposition", "sell"),  # "spin off", "sell"
     "legal_proceeding": ("settlement", "lawsuit", "litigation", "action", "inquiry", "derivative"),
     "management_change": ("board", "officer", "president", "director", "resign"),
 }
@@ -74,10 +88,46 @@ def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> C
     return Candidate(name, value, start, end, conf, f"events.{rule}")
 
 
-def _news(doc: Document) -> list[tuple[Region, bool]]:
+# What an item's number alone does not say: an Item 1.01 agreement may be a credit facility or a
+# merger (material_agreement and that event); an Item 2.01 completion may dispose of a business.
+ITEM_ALSO: dict[str, frozenset[str]] = {"1.01": frozenset({"financing", "merger_acquisition"})}
+_DISPOSAL = re.compile(r"\b(?:dispos(?:ed|ition)\s+of|split-?off|spin-?off|divest|sold\b|sale\s+of\s+(?:its|the|all))",
+                       re.I)
+_ACQUISITION = re.compile(r"\bacqui(?:red|sition)\b|\bmerger\b|\bmerged\b", re.I)
+# An Item 5.02 that only sets pay or adopts a plan names no officer or director coming or going.
+_PAY = re.compile(r"compensat|bonus|salary|incentive\s+plan|equity\s+award|consulting\s+agreement|severance"
+                  r"|grant\s+of\s+(?:options|restricted)", re.I)
+_CHANGE = re.compile(r"\b(?:resign|retire|appoint|elect(?:ed|ion)\b|named|depart|terminat|succe(?:ed|ssor)"
+                     r"|step(?:s|ped|ping)?\s+down|promot|hired|join|transition|will\s+serve|to\s+serve)", re.I)
+
+
+def _item_text(doc: Document, m: re.Match[str], items: list[re.Match[str]], limit: int) -> str:
+    """An item's own text: to the next item heading, at most 1200 characters."""
+    end = min(limit, m.start() + 1200)
+    for other in items:
+        if m.end() < other.start() < end:
+            end = other.start()
+    return doc.text[m.end() : end]
+
+
+def _item_event(doc: Document, m: re.Match[str], items: list[re.Match[str]], limit: int) -> str | None:
+    code = m.group("code")
+    name = ITEM_EVENTS.get(code) or (OLD_ITEM_EVENTS.get(code) if "." not in code else None)
+    if code == "2.01":
+        body = _item_text(doc, m, items, limit)
+        if _DISPOSAL.search(body) and not _ACQUISITION.search(body):
+            return "divestiture"
+    if code == "5.02":
+        body = _item_text(doc, m, items, limit)
+        if _PAY.search(body) and not _CHANGE.search(body):
+            return None
+    return name
+
+
+def _news(doc: Document) -> list[tuple[Region, bool | frozenset[str]]]:
     """The stretches that report news, and whether to read them for events: a release's headline
     and opening, and the items' text (not for items whose number names the event)."""
-    out = []
+    out: list[tuple[Region, bool | frozenset[str]]] = []
     release = release_region(doc)
     if release is not None:
         dl = find_dateline(doc, release)
@@ -89,7 +139,8 @@ def _news(doc: Document) -> list[tuple[Region, bool]]:
     for m in reported_items(doc, form) if (form_type_of(doc) or "").startswith("8-K") else []:
         code = m.group("code")
         named = code in ITEM_EVENTS or ("." not in code and code in OLD_ITEM_EVENTS)
-        out.append((Region(m.start(), min(form.end, m.start() + 1200)), not named))
+        scan: bool | frozenset[str] = ITEM_ALSO.get(code, False) if named else True
+        out.append((Region(m.start(), min(form.end, m.start() + 1200)), scan))
     return out
 
 
@@ -109,9 +160,10 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
         return  # annual and quarterly reports, proxies, registrations: their items are not news
     found: dict[str, Candidate] = {}
     if form.startswith("8-K") or not form:
-        for m in reported_items(doc, form_region(doc)):
-            code = m.group("code")
-            name = ITEM_EVENTS.get(code) or (OLD_ITEM_EVENTS.get(code) if "." not in code else None)
+        region = form_region(doc)
+        items = reported_items(doc, region)
+        for m in items:
+            name = _item_event(doc, m, items, region.end)
             if name and name not in found:
                 found[name] = _c("event_type", name, m.start(), m.end("code"), 0.8, "item")
     news = _news(doc)
@@ -121,7 +173,8 @@ def event_rules(doc: Document) -> Iterator[Candidate]:
         for start, para in _paragraphs(doc, region):
             low = lowered(doc)[start : start + len(para)]
             for name, pattern in KEYWORDS:
-                if name in found or not any(n in low for n in NEEDLES[name]):
+                if name in found or (scan is not True and name not in scan) \
+                        or not any(n in low for n in NEEDLES[name]):
                     continue
                 hit = pattern.search(para)
                 if hit and name not in found:
@@ -155,6 +208,40 @@ def _num(word: str) -> int | None:
     return int(word) if word.isdigit() else _NUM_WORDS.get(word)
 
 
+def _count(words: str, numerals: str | None) -> int | None:
+    """"two hundred (200)": the numerals in brackets when given, else the words."""
+    if numerals:
+        return int(numerals.replace(",", ""))
+    parts = words.lower().replace("-", " ").split()
+    if len(parts) == 2 and parts[1] == "hundred" and _num(parts[0]):
+        return (_num(parts[0]) or 0) * 100
+    return _num(words) if len(parts) == 1 else None
+
+
+# "one (1) share for each two hundred (200) shares", "1 new share for every 10 existing shares".
+_FOR_EACH = re.compile(
+    r"\b(?P<n>\d+|[a-z]+)\s+(?:\((?P<nn>\d[\d,]*)\)\s+)?(?:new\s+)?shares?\s+(?:of\s+(?:[\w-]+\s+){0,4}?)?"
+    r"for\s+(?:each|every)\s+(?P<o>\d[\d,]*|[a-z]+(?:[ -]hundred)?)\s+(?:\((?P<on>\d[\d,]*)\)\s+)?"
+    r"(?:old\s+|existing\s+|outstanding\s+|issued\s+)?shares?", re.I)
+# When a split takes effect: "effective on", "payable on or about", "with delivery on or about".
+_EFFECTIVE = re.compile(r"(?:take\s+effect|become\s+effective|be\s+effective|effective|payable|distributed"
+                        r"|delivery)\s+(?:on\s+)?(?:or\s+about\s+)?(?:as\s+of\s+)?", re.I)
+_SHARES = r"((?:approximately\s+)?[\d.,]+\s*(?:million|billion)?)\s+(?:shares\s+)?"
+# "reduced to 12.7 million shares from 38.1 million shares", "increased from approximately 14,160,806
+# shares to 28,321,612 shares".
+_AFTER_BEFORE = re.compile(r"(?:reduced|decreased|increased)\s+to\s+" + _SHARES + r"from\s+" + _SHARES, re.I)
+_BEFORE_AFTER = re.compile(r"(?:reduced|decreased|increased|go|change)\s+from\s+" + _SHARES + r"to\s+" + _SHARES, re.I)
+
+
+def _share_counts(base: int, chunk: str) -> Iterator[Candidate]:
+    pairs = [(m, 1, 2) for m in _AFTER_BEFORE.finditer(chunk)] + [(m, 2, 1) for m in _BEFORE_AFTER.finditer(chunk)]
+    for m, after, before in pairs[:1]:
+        for name, group, rule in (("shares_outstanding_after", after, "shares_after"),
+                                  ("shares_outstanding_before", before, "shares_before")):
+            if value := parse_integer(m.group(group)):
+                yield _c(name, value, base + m.start(group), base + m.end(group), 0.75, rule)
+
+
 def _details(doc: Document, news: list[Region], events: set[str]) -> Iterator[Candidate]:
     text = doc.text
     for region in news:
@@ -174,27 +261,26 @@ def _details(doc: Document, news: list[Region], events: set[str]) -> Iterator[Ca
                 if m and _num(m.group(1)) and _num(m.group(2)):
                     ratio = f"{_num(m.group(1))}-for-{_num(m.group(2))}"
                     yield _c("split_ratio", ratio, base + m.start(), base + m.end(), 0.8, "split_ratio")
-            m = re.search(r"reduced\s+to\s+([\d.,]+\s*(?:million|billion)?)\s+shares\s+from\s+"
-                          r"([\d.,]+\s*(?:million|billion)?)\s+shares", chunk, re.I)
-            if m:
-                yield _c("shares_outstanding_after", parse_integer(m.group(1)) or "", base + m.start(1),
-                         base + m.end(1), 0.8, "shares_after")
-                yield _c("shares_outstanding_before", parse_integer(m.group(2)) or "", base + m.start(2),
-                         base + m.end(2), 0.8, "shares_before")
-            m = re.search(r"(?:take\s+effect|become\s+effective|be\s+effective|effective)\s+(?:on|as\s+of)?\s*",
-                          chunk, re.I)
-            if m and (d := first_date(text, base + m.end(), base + m.end() + 40)):
-                yield _c("split_effective_date", d[0], d[1], d[2], 0.75, "split_effective")
+                elif m := _FOR_EACH.search(chunk):
+                    new, old = _count(m.group("n"), m.group("nn")), _count(m.group("o"), m.group("on"))
+                    if new and old and new != old:
+                        yield _c("split_ratio", f"{new}-for-{old}", base + m.start(), base + m.end(), 0.75,
+                                 "split_ratio")
+            yield from _share_counts(base, chunk)
+            for m in _EFFECTIVE.finditer(chunk):
+                if d := first_date(text, base + m.end(), base + m.end() + 40):
+                    yield _c("split_effective_date", d[0], d[1], d[2], 0.75, "split_effective")
+                    break
         if "shareholder_meeting" in events:
-            m = re.search(r"meeting\s+(?:of\s+(?:stockholders|shareholders)\s+)?(?:was\s+)?(?:held\s+)?on\s+",
-                          chunk, re.I)
-            if m and (d := first_date(text, base + m.end(), base + m.end() + 80)):
+            if d := _meeting_date(text, base, chunk):
                 yield _c("meeting_date", d[0], d[1], d[2], 0.75, "meeting_date")
         if "delisting_notice" in events:
             m = re.search(r"[^.]*(?:received|receipt)[^.]*(?:Determination|notice|letter)[^.]*\.", chunk)
             if m and (d := first_date(text, base + m.start(), base + m.end())):
                 yield _c("delisting_notice_date", d[0], d[1], d[2], 0.7, "delisting_notice_date")
-            m = re.search(r"delisted\s+from\s+the\s+((?:[A-Z][\w]*\s+){0,4}(?:Market|Exchange))", chunk)
+            m = re.search(r"delisted\s+from\s+the\s+((?:[A-Z][\w]*\s+){0,4}(?:Market|Exchange))", chunk) or \
+                re.search(r"(?:letter|notice|notification|determination)\s+from\s+((?:[Tt]he\s+)?(?:[A-Z][\w]*\s+){0,4}"
+                          r"(?:Market|Exchange))", chunk)
             if m:
                 yield _c("delisting_market", m.group(1), base + m.start(1), base + m.end(1), 0.75,
                          "delisting_market")
@@ -213,13 +299,62 @@ def _details(doc: Document, news: list[Region], events: set[str]) -> Iterator[Ca
                     s = base + m.start() + c.start(1)
                     yield _c("court", value, s, s + len(c.group(1).rstrip()), 0.75, "court")
         if "dividend" in events:
-            m = re.search(r"\$\s?(\d*\.\d+|\d+)\s+per\s+(?:common\s+)?share", chunk, re.I)
-            if m:
-                yield _c("dividend_per_share", m.group(1), base + m.start(1), base + m.end(1), 0.75,
-                         "dividend_per_share")
-            m = re.search(r"payable\s+(?:on\s+)?", chunk, re.I)
-            if m and (d := first_date(text, base + m.end(), base + m.end() + 30)):
-                yield _c("dividend_payment_date", d[0], d[1], d[2], 0.75, "dividend_payment_date")
-            m = re.search(r"of\s+record\s+(?:at\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of)\s+", chunk, re.I)
-            if m and (d := first_date(text, base + m.end(), base + m.end() + 30)):
-                yield _c("dividend_record_date", d[0], d[1], d[2], 0.75, "dividend_record_date")
+            yield from _dividend(text, base, chunk)
+
+
+# "The Annual Meeting of Shareholders of Apple Inc. was held on March 1, 2019", "On November 14, 2024,
+# Oracle Corporation held its 2024 Annual Meeting of Stockholders": the date in the sentence.
+_MEETING = re.compile(r"\b(?:annual|special|extraordinary)\s+(?:general\s+)?(?:(?:share|stock)holders['’]?\s+)?"
+                      r"(?:general\s+)?meeting|\bmeeting\s+of\s+(?:stockholders|shareholders)", re.I)
+_HELD = re.compile(r"\b(?:held|convened|reconvened)\b", re.I)
+
+
+# A sentence ends at ". " before a capital, not after "Inc." or an initial; or at a blank line.
+_SENTENCE_END = re.compile(r"(?<!\bInc)(?<!\bCorp)(?<!\bCo)(?<!\bLtd)(?<!\bNo)(?<!\bMr)(?<!\bMs)(?<!\bDr)"
+                           r"(?<!\b[A-Z])\.\s+(?=[A-Z“\"(])|\n[ \t]*\n")
+
+
+def _sentence_around(chunk: str, at: int) -> tuple[int, int]:
+    start = 0
+    for end in _SENTENCE_END.finditer(chunk, max(0, at - 600), at):
+        start = end.end()
+    after = _SENTENCE_END.search(chunk, at)
+    return start, after.start() if after else len(chunk)
+
+
+def _meeting_date(text: str, base: int, chunk: str) -> tuple[str, int, int] | None:
+    for m in _MEETING.finditer(chunk):
+        lo, hi = _sentence_around(chunk, m.start())
+        sentence = chunk[lo:hi]
+        held = _HELD.search(sentence)
+        if held and not re.search(r"\bwill\s+be\s+held|\bto\s+be\s+held", sentence, re.I):
+            at = base + lo + held.end()  # "held on November 25, 2002", else "On May 1, 2025, ... held"
+            if d := first_date(text, at, min(base + hi, at + 80)) or first_date(text, base + lo, base + hi):
+                return d
+    old = re.search(r"meeting\s+(?:of\s+(?:stockholders|shareholders)\s+)?(?:was\s+)?(?:held\s+)?on\s+", chunk, re.I)
+    return first_date(text, base + old.end(), base + old.end() + 80) if old else None
+
+
+_PER_SHARE = re.compile(r"\$\s?(\d*\.\d+|\d+)\s+(?:per|a)\s+(?:common\s+)?share"
+                        r"|(\d+(?:\.\d+)?)\s+cents\s+(?:per|a)\s+(?:common\s+)?share", re.I)
+# "payable on February 15, 2024", "with a payment date of July 30, 2014", "$0.01 per share on April 1".
+_PAYABLE = re.compile(r"(?:payable|paid|payment\s+date\s+(?:of|is|will\s+be)|distributed)\s+(?:on\s+)?"
+                      r"(?:or\s+about\s+)?|per\s+(?:common\s+)?share\s+on\s+", re.I)
+# "of record on", "of record as of the close of business on", "record date of".
+_RECORD = re.compile(r"of\s+record\s+(?:(?:at|as\s+of)\s+the\s+close\s+of\s+business\s+)?(?:on|as\s+of)?\s*"
+                     r"|record\s+date\s+(?:of|is|will\s+be)\s+", re.I)
+
+
+def _dividend(text: str, base: int, chunk: str) -> Iterator[Candidate]:
+    m = _PER_SHARE.search(chunk)
+    if m and m.group(1):  # "$.90 per share": 0.90
+        value = "0" + m.group(1) if m.group(1).startswith(".") else m.group(1)
+        yield _c("dividend_per_share", value, base + m.start(1), base + m.end(1), 0.75, "dividend_per_share")
+    elif m:  # "12.25 cents per share": in dollars, derived from the words
+        value = f"{float(m.group(2)) / 100:.6f}".rstrip("0").rstrip(".")
+        yield _c("dividend_per_share", value, base + m.start(), base + m.end(), 0.7, "dividend_per_share")
+    for rule, pattern in (("dividend_payment_date", _PAYABLE), ("dividend_record_date", _RECORD)):
+        for p in pattern.finditer(chunk):
+            if d := first_date(text, base + p.end(), base + p.end() + 30):
+                yield _c(rule, d[0], d[1], d[2], 0.75, rule)
+                break

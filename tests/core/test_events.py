@@ -1,0 +1,88 @@
+"""event rules on small 8-K texts: what an item reports, and the event's details."""
+
+from __future__ import annotations
+
+from reviewer.core.document import Document
+from reviewer.core.extract.events import event_rules
+
+COVER = "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\nFORM 8-K\n\nCURRENT REPORT\n\n"
+
+
+def _fields(body: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for c in event_rules(Document(text=COVER + body, format="text")):
+        out.setdefault(c.name, []).append(c.value)
+    return out
+
+
+def test_the_meeting_date_in_the_sentence_that_reports_it() -> None:
+    f = _fields("Item 5.07 Submission of Matters to a Vote of Security Holders.\n"
+                "The Annual Meeting of Shareholders of Apple Inc. was held on March 1, 2019. At the Annual Meeting, "
+                "shareholders voted on five proposals.\n")
+    assert f["event_type"] == ["shareholder_meeting"] and f["meeting_date"] == ["2019-03-01"]
+    f = _fields("Item 5.07 Submission of Matters to a Vote of Security Holders.\n\n"
+                "On May 1, 2025, International Flavors & Fragrances Inc. (the “Company”) held its Annual Meeting of "
+                "Shareholders. At the Annual Meeting, ten directors were elected.\n")
+    assert f["meeting_date"] == ["2025-05-01"]
+
+
+def test_dividend_dates_and_amounts_as_releases_write_them() -> None:
+    f = _fields("Item 8.01 Other Events.\n\nOn June 19, 2014, the Board declared a quarterly cash dividend of $.12 "
+                "per share of outstanding common stock. This dividend will be paid to stockholders of record as of "
+                "the close of business on July 9, 2014, with a payment date of July 30, 2014.\n")
+    assert "dividend" in f["event_type"]
+    assert (f["dividend_per_share"], f["dividend_record_date"], f["dividend_payment_date"]) == (
+        ["0.12"], ["2014-07-09"], ["2014-07-30"])
+    f = _fields("Item 8.01 Other Events.\n\nACME will pay its next quarterly cash dividend of 12.25 cents per share "
+                "on April 1, 2026, to all shareholders of record on March 11, 2026.\n")
+    assert "dividend" in f["event_type"]
+    assert (f["dividend_per_share"], f["dividend_record_date"], f["dividend_payment_date"]) == (
+        ["0.1225"], ["2026-03-11"], ["2026-04-01"])
+
+
+def test_a_split_written_in_words_and_its_share_counts() -> None:
+    f = _fields("Item 8.01 Other Events.\n\nThe Board approved a reverse stock split of one (1) share for each two "
+                "hundred (200) shares of common stock, to become effective on March 3, 2010. The number of shares "
+                "outstanding will be reduced from approximately 12.7 million shares to 63,500 shares.\n")
+    assert f["split_ratio"] == ["1-for-200"] and f["split_effective_date"] == ["2010-03-03"]
+    assert f["shares_outstanding_before"] == ["12700000"] and f["shares_outstanding_after"] == ["63500"]
+    f = _fields("Item 5. Other Events.\n\nThe Company announced a 2-for-1 stock split in the form of a 100% stock "
+                "dividend, with delivery on or about April 29, 2004. The issued and outstanding shares will be "
+                "increased from approximately 14,160,806 shares to 28,321,612 shares.\n")
+    assert f["split_ratio"] == ["2-for-1"] and f["split_effective_date"] == ["2004-04-29"]
+    assert f["shares_outstanding_before"] == ["14160806"] and f["shares_outstanding_after"] == ["28321612"]
+
+
+def test_what_an_items_text_reports() -> None:
+    f = _fields("Item 2.01 Completion of Acquisition or Disposition of Assets\n\nOn August 23, 2023, ACME completed "
+                "its previously announced split-off exchange offer of 1,533,830,450 shares of common stock of Kenvue "
+                "Inc.\n")
+    assert f["event_type"] == ["divestiture"]
+    f = _fields("Item 2.05 Costs Associated with Exit or Disposal Activities.\n\nThe Company announced a "
+                "restructuring plan that includes a reduction of the workforce by about 10%.\n")
+    assert f["event_type"] == ["operating_update"]
+    f = _fields("Item 1.01 Entry Into a Material Definitive Agreement.\n\nACME entered into an Extension Agreement "
+                "to its $3.0 billion Revolving Credit Agreement, dated as of August 24, 2022.\n")
+    assert sorted(f["event_type"]) == ["financing", "material_agreement"]
+    f = _fields("Item 8.01. Other Events.\n\nOn August 14, 2023, ACME Corporation issued $600.0 million of its "
+                "4.800% Medium-Term Notes due 2028.\n")
+    assert f["event_type"] == ["securities_offering"]
+
+
+def test_a_502_that_only_sets_pay_is_no_management_change() -> None:
+    f = _fields("Item 5.02 Departure of Directors or Certain Officers; Compensatory Arrangements of Certain "
+                "Officers.\n\nAt the annual meeting the stockholders approved the CEO Performance Award, a grant of "
+                "options, and the 2018 Stock Incentive Plan.\n")
+    assert "management_change" not in f.get("event_type", [])
+    f = _fields("Item 5.02 Departure of Directors or Certain Officers.\n\nOn March 17, 2023, the Board appointed "
+                "Brandon Hetzel as Chief Financial Officer; his compensation is set out below.\n")
+    assert f["event_type"] == ["management_change"]
+
+
+def test_recap_and_buying_back_shares_are_no_events() -> None:
+    f = _fields("Item 1.01 Entry Into a Material Definitive Agreement.\n\nThe amendment permits the Company to "
+                "acquire shares of its capital stock in an amount not to exceed $10 million.\n")
+    assert f["event_type"] == ["material_agreement"]
+    f = _fields("Item 2.02 Results of Operations.\n\nResults exclude the Credit and Tire businesses divested in "
+                "the fourth quarter of 2003.\n")
+    assert f["event_type"] == ["earnings"]
