@@ -32,6 +32,7 @@ class FieldDef:
     events: tuple[str, ...] = ()  # the events whose details it holds; empty: any filing
     kind: str = ""  # phone, email or web: typed values are checked as such
     join: str = " "  # how lines of a selection in the filing are joined into one value
+    repeats: bool = False  # tends to stay the same across a filer's filings: company memory
 
     def applies(self, form_type: str | None, events: set[str] | None) -> bool:
         """Whether a filing of this form reporting these events can hold this field (None:
@@ -94,6 +95,7 @@ def _field(entry: dict, source: Path, core: bool) -> FieldDef:
         events=tuple(entry.get("events", ())),
         kind=kind,
         join=str(entry.get("join", " ")),
+        repeats=bool(entry.get("repeats", False)),
     )
 
 

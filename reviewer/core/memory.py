@@ -1,0 +1,254 @@
+"""Company memory: what analysts decided for a filer, proposed again where a new filing says it.
+
+Pure: the store reads the approved values of a filer into a `FilerMemory` (plain data) and
+extraction's caller hands it in here; nothing in this module reads or writes the store.
+A remembered value is proposed only where the new filing's own text holds it, with its span
+in that text, and never over a value a person decided (the store keeps those).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .document import Document
+from .evaluate import comparable
+from .extract.candidate import Candidate
+from .extract.normalize import normalize
+from .schema import FieldDef, Schema
+
+FIRST_CONFIDENCE, STEP, MAX_CONFIDENCE = 0.75, 0.05, 0.9  # confirmed once, each more, at most
+EXPECTED_AFTER = 2  # confirmations (the filer's latest filing among them) that make a value expected
+DATE_FIELDS = ("filed_date", "signature_date", "release_date", "period_of_report")
+ADDRESS = "principal_office_address"
+
+# Words that say what kind of company it is, not which: dropped from a registrant's name.
+_NOISE = frozenset("inc incorporated corp corporation co company cos companies ltd limited llc "
+                   "plc lp llp nv sa ag se bv holdings the".split())
+_WEB_OR_MAIL = ("web", "email")
+
+
+def registrant_key(name: str) -> str:
+    """A registrant's name as a key: casefolded, punctuation and Inc/Corp/Co/Ltd noise removed."""
+    name = re.sub(r"\b([a-z])\.(?=[a-z]\.)", r"\1", name.casefold())  # N.V. -> nv
+    words = re.sub(r"[^\w&]+|_", " ", name.replace(".", "")).replace("&", " ").split()
+    while words and words[-1] in _NOISE:
+        words.pop()
+    while words and words[0] == "the":
+        words.pop(0)
+    return " ".join(words)
+
+
+def filer_key(values: Mapping[str, Sequence[str]]) -> str | None:
+    """Whose filing this is: `cik:<n>` where the CIK is known, else `name:<registrant key>`."""
+    for cik in values.get("cik", ()):
+        digits = cik.strip().lstrip("0")
+        if digits.isdigit():
+            return f"cik:{digits}"
+    for name in values.get("company_name", ()):
+        if key := registrant_key(name):
+            return f"name:{key}"
+    return None
+
+
+def filing_date(values: Mapping[str, Sequence[str]]) -> str | None:
+    """The date a filing is known by: filed, else signed, released, or its period."""
+    for name in DATE_FIELDS:
+        for v in values.get(name, ()):
+            if v:
+                return v
+    return None
+
+
+def values_of(items: Iterable[Candidate]) -> dict[str, list[str]]:
+    """{field: [values]} of candidates (or anything with a name and a value)."""
+    out: dict[str, list[str]] = {}
+    for c in items:
+        out.setdefault(c.name, []).append(c.value)
+    return out
+
+
+def value_key(value: str, fd: FieldDef) -> str:
+    """The form in which two values of a field are the same value (core.evaluate's rules)."""
+    return comparable(value, fd.name, fd.type)
+
+
+@dataclass(slots=True, frozen=True)
+class Remembered:
+    """One remembered value: the latest approved filing that held it, and how many did."""
+
+    field: str
+    value: str
+    document_id: int | None
+    filing_date: str | None
+    confirmations: int
+
+    @property
+    def confidence(self) -> float:
+        return min(MAX_CONFIDENCE, FIRST_CONFIDENCE + STEP * (self.confirmations - 1))
+
+
+@dataclass(slots=True)
+class FilerMemory:
+    """What analysts approved for one filer: per field its values, the latest filing first."""
+
+    key: str | None = None
+    fields: dict[str, list[Remembered]] = field(default_factory=dict)
+    latest_document: int | None = None  # the filer's latest approved filing
+
+    def __bool__(self) -> bool:
+        return bool(self.fields)
+
+    @classmethod
+    def from_rows(cls, key: str | None, rows: Iterable[tuple[str, str, int | None, str | None]],
+                  schema: Schema) -> FilerMemory:
+        """Aggregate (field, value, document id, filing date) rows, one per approved filing."""
+        grouped: dict[tuple[str, str], list[tuple[str | None, int, str]]] = {}
+        for name, value, doc_id, date in rows:
+            fd = schema.get(name)
+            if fd is not None and value:
+                grouped.setdefault((name, value_key(value, fd)), []).append(
+                    (date, doc_id or 0, value))
+        memory = cls(key)
+        newest: tuple[str, int] = ("", 0)
+        for (name, _), seen in grouped.items():
+            date, doc_id, value = max(seen, key=lambda s: (s[0] or "", s[1]))
+            newest = max(newest, (date or "", doc_id))
+            memory.fields.setdefault(name, []).append(
+                Remembered(name, value, doc_id or None, date, len({s[1] for s in seen})))
+        for remembered in memory.fields.values():
+            remembered.sort(key=lambda r: (r.filing_date or "", r.document_id or 0), reverse=True)
+        memory.latest_document = newest[1] or None
+        return memory
+
+    def latest(self, name: str) -> Remembered | None:
+        values = self.fields.get(name)
+        return values[0] if values else None
+
+
+class TextFinder:
+    """Finds a value in a filing's text across line breaks and runs of spaces, ignoring case."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        lowered = text.lower()
+        self.lower = lowered if len(lowered) == len(text) else None  # same offsets, or no shortcut
+
+    def find(self, value: str, fd: FieldDef) -> tuple[int, int] | None:
+        """The first span of `text` that is `value` in the field's normal form, or None."""
+        value = value.strip().rstrip(".,")
+        pattern = _pattern(value, fd)
+        if pattern is None:
+            return None
+        probe = (re.findall(r"\w+", value) or [""])[0] if fd.name == ADDRESS else value.split()[0]
+        if self.lower is None:
+            return _checked(pattern.search(self.text), value, fd, self.text)
+        pos = self.lower.find(probe.lower())
+        while pos >= 0:  # the pattern tried only where its first word is
+            if span := _checked(pattern.match(self.text, pos), value, fd, self.text):
+                return span
+            pos = self.lower.find(probe.lower(), pos + 1)
+        return None
+
+
+def _pattern(value: str, fd: FieldDef) -> re.Pattern[str] | None:
+    if fd.name == ADDRESS:  # words in order; commas, line breaks, spaces between them
+        words = re.findall(r"\w+", value)
+        body = r"[\W_]{1,6}".join(re.escape(w) for w in words)
+    else:
+        body = r"\s+".join(re.escape(part) for part in value.split())
+    if not body:
+        return None
+    before, after = r"(?<!\w)", r"(?!\w)"
+    if fd.kind in _WEB_OR_MAIL:  # not part of a longer address or page
+        before, after = r"(?<![\w@./-])", r"(?![\w@/-]|\.\w)"
+    return re.compile(before + body + after, re.I)
+
+
+def _checked(m: re.Match[str] | None, value: str, fd: FieldDef,
+             text: str) -> tuple[int, int] | None:
+    """The match's span when the text there is the value in the field's normal form."""
+    if m is None:
+        return None
+    as_written = normalize(_joined(text[m.start():m.end()], fd), fd.type)
+    if as_written is None or value_key(as_written, fd) != value_key(value, fd):
+        return None
+    return m.start(), m.end()
+
+
+def _joined(evidence: str, fd: FieldDef) -> str:
+    """Evidence over several lines as Ctrl+E makes it one value (the field's join)."""
+    lines = [line.strip() for line in evidence.splitlines() if line.strip()]
+    joined = fd.join.join(lines)
+    return joined.replace(",,", ",") if fd.join.strip() else joined
+
+
+def propose(document: Document, candidates: Sequence[Candidate], memory: FilerMemory,
+            schema: Schema) -> list[Candidate]:
+    """Remembered values this filing's text holds and extraction did not find, with their spans
+    here (rule `memory.<field>`); a single-value field extraction filled is left to it."""
+    if not memory:
+        return []
+    found = values_of(candidates)
+    form = next(iter(found.get("form_type", ())), None)
+    finder = TextFinder(document.text)
+    out: list[Candidate] = []
+    for name, remembered in memory.fields.items():
+        fd = schema.get(name)
+        if fd is None or not fd.repeats or not fd.applies(form, None):
+            continue
+        if not fd.multi and name in found:
+            continue
+        have = {value_key(v, fd) for v in found.get(name, ())}
+        for r in remembered:
+            if value_key(r.value, fd) in have:
+                continue
+            span = finder.find(r.value, fd)
+            if span is None:
+                continue
+            out.append(Candidate(name, r.value, span[0], span[1], r.confidence, f"memory.{name}"))
+            have.add(value_key(r.value, fd))
+            if not fd.multi:
+                break
+    return out
+
+
+@dataclass(slots=True, frozen=True)
+class Change:
+    """A repeating field whose value differs from the filer's last approved one, or is missing."""
+
+    field: str
+    value: str | None  # this filing's value; None: the remembered value is missing here
+    was: str
+    document_id: int | None  # the filing the remembered value came from
+    filing_date: str | None
+
+    def describe(self) -> str:
+        """'was X in the filing of <date>', as the field panel shows it."""
+        where = f"the filing of {self.filing_date}" if self.filing_date else "an earlier filing"
+        if self.value is None:
+            return f"{self.was} in {where}, not found in this one"
+        return f"was {self.was} in {where}"
+
+
+def changes(values: Mapping[str, Sequence[str]], memory: FilerMemory, schema: Schema
+            ) -> list[Change]:
+    """Single-value repeating fields whose value differs from the remembered one, and fields
+    whose remembered value is missing where it is expected (in the filer's latest filing and
+    confirmed at least EXPECTED_AFTER times)."""
+    out: list[Change] = []
+    form = next(iter(values.get("form_type", ())), None)
+    for name, remembered in memory.fields.items():
+        fd = schema.get(name)
+        if fd is None or not fd.repeats:
+            continue
+        last = remembered[0]
+        new = [v for v in values.get(name, ()) if v]
+        if new:
+            if not fd.multi and value_key(new[0], fd) != value_key(last.value, fd):
+                out.append(Change(name, new[0], last.value, last.document_id, last.filing_date))
+        elif (fd.applies(form, None) and last.confirmations >= EXPECTED_AFTER
+              and last.document_id == memory.latest_document):
+            out.append(Change(name, None, last.value, last.document_id, last.filing_date))
+    return out

@@ -1,0 +1,119 @@
+"""Company memory, pure: filer keys, proposals found in a new filing's text, what changed."""
+
+from __future__ import annotations
+
+from reviewer.core.document import Document
+from reviewer.core.extract.candidate import Candidate
+from reviewer.core.memory import (
+    FilerMemory,
+    TextFinder,
+    changes,
+    filer_key,
+    propose,
+    registrant_key,
+)
+from reviewer.core.schema import load_schema
+
+SCHEMA = load_schema()
+
+
+def doc(text: str) -> Document:
+    return Document.from_stored(text, "text", {})
+
+
+def memory(*rows: tuple[str, str, int, str]) -> FilerMemory:
+    return FilerMemory.from_rows("cik:1", rows, SCHEMA)
+
+
+def test_repeating_fields_are_schema_data() -> None:
+    repeating = {fd.name for fd in SCHEMA.fields if fd.repeats}
+    assert {"company_name", "cik", "principal_office_address", "contact_email", "ticker",
+            "exchange", "signer_title", "annual_report_form"} <= repeating
+    assert "filed_date" not in repeating and "headline" not in repeating
+
+
+def test_filer_key_cik_first_else_the_name_without_suffix_noise() -> None:
+    assert filer_key({"cik": ["0000320193"], "company_name": ["Apple Inc."]}) == "cik:320193"
+    assert filer_key({"company_name": ["TASER INTERNATIONAL, INC."]}) == "name:taser international"
+    assert registrant_key("TASER International, Inc.") == "taser international"
+    assert registrant_key("Korea Thrunet Co., Ltd.") == "korea thrunet"
+    assert registrant_key("The Southern Company") == "southern"
+    assert registrant_key("AEGON N.V.") == "aegon"
+    assert filer_key({"form_type": ["8-K"]}) is None
+
+
+def test_aggregates_confirmations_and_the_latest_filing() -> None:
+    m = memory(("principal_office_address", "1 Main St, Springfield", 1, "2001-01-01"),
+               ("principal_office_address", "1 MAIN ST, SPRINGFIELD", 2, "2002-01-01"),
+               ("principal_office_address", "9 Elm Rd, Shelbyville", 3, "2000-01-01"))
+    latest = m.latest("principal_office_address")
+    assert latest is not None
+    assert (latest.value, latest.document_id, latest.confirmations) == (
+        "1 MAIN ST, SPRINGFIELD", 2, 2)
+    assert latest.confidence == 0.8
+    assert m.latest_document == 2
+    assert [r.confirmations for r in m.fields["principal_office_address"]] == [2, 1]
+
+
+def test_proposes_a_remembered_value_found_across_lines_with_its_span() -> None:
+    address = "1337-20, Seocho-2 dong, Seocho-gu, Seoul"
+    text = "Address of principal executive offices:\n  1337-20, Seocho-2 dong\n  Seocho-gu,   Seoul\n"
+    m = memory(("principal_office_address", address, 7, "2002-05-01"),
+               ("contact_email", "ir@thrunet.com", 7, "2002-05-01"))
+    found = propose(doc(text), [], m, SCHEMA)
+    assert len(found) == 1
+    c = found[0]
+    assert (c.name, c.value, c.rule, c.confidence) == (
+        "principal_office_address", address, "memory.principal_office_address", 0.75)
+    assert text[c.start:c.end] == "1337-20, Seocho-2 dong\n  Seocho-gu,   Seoul"
+
+
+def test_never_proposes_what_the_text_lacks_or_extraction_found() -> None:
+    text = "Investor contact: IR@Example.com or www.example.com/investors (NYSE: EXM)"
+    m = memory(("contact_email", "ir@example.com", 1, "2001-01-01"),
+               ("contact_email", "press@example.com", 1, "2001-01-01"),
+               ("website", "www.example.com", 1, "2001-01-01"),
+               ("ticker", "EXM", 1, "2001-01-01"))
+    extracted = [Candidate("ticker", "EXM", 70, 73, 0.9, "press_release.ticker")]
+    found = propose(doc(text), extracted, m, SCHEMA)
+    assert [(c.name, c.value) for c in found] == [("contact_email", "ir@example.com")]
+    assert text[found[0].start:found[0].end] == "IR@Example.com"
+
+
+def test_a_single_value_field_extraction_filled_is_left_to_it() -> None:
+    text = "Signed: Jane Roe, Chief Financial Officer. John Doe"
+    m = memory(("signer_name", "John Doe", 1, "2001-01-01"))
+    extracted = [Candidate("signer_name", "Jane Roe", 8, 16, 0.9, "cover.signer")]
+    assert propose(doc(text), extracted, m, SCHEMA) == []
+    assert [c.value for c in propose(doc(text), [], m, SCHEMA)] == ["John Doe"]
+
+
+def test_a_name_inside_a_longer_word_is_not_found() -> None:
+    finder = TextFinder("contact Bobby Smithson today")
+    fd = SCHEMA["contact_name"]
+    assert finder.find("Bobby Smith", fd) is None
+    assert finder.find("Bobby  Smithson", fd) == (8, 22)
+
+
+def test_changes_a_differing_value_and_an_expected_missing_one() -> None:
+    m = memory(("principal_office_address", "1 Main St, Springfield", 1, "2001-01-01"),
+               ("principal_office_address", "1 Main St, Springfield", 2, "2002-01-01"),
+               ("website", "www.example.com", 1, "2001-01-01"),
+               ("website", "www.example.com", 2, "2002-01-01"),
+               ("contact_name", "Ann Lee", 1, "2001-01-01"),  # once, not the latest: not expected
+               ("company_name", "Example Corp", 2, "2002-01-01"))
+    new = {"principal_office_address": ["9 Elm Rd, Shelbyville"], "company_name": ["EXAMPLE CORP"]}
+    found = {c.field: c for c in changes(new, m, SCHEMA)}
+    assert set(found) == {"principal_office_address", "website"}
+    moved = found["principal_office_address"]
+    assert (moved.value, moved.was, moved.filing_date) == (
+        "9 Elm Rd, Shelbyville", "1 Main St, Springfield", "2002-01-01")
+    assert moved.describe() == "was 1 Main St, Springfield in the filing of 2002-01-01"
+    assert found["website"].value is None
+    assert "not found in this one" in found["website"].describe()
+
+
+def test_no_memory_no_proposals_no_changes() -> None:
+    empty = FilerMemory("cik:1")
+    assert propose(doc("anything"), [], empty, SCHEMA) == []
+    assert changes({"company_name": ["X"]}, empty, SCHEMA) == []
