@@ -61,3 +61,16 @@ def test_a_pdfs_double_spaced_cover_and_its_zip_code_below() -> None:
             "(Registrant’s telephone number, including area code)\n\n52-1893632\n(IRS Employer\n"
             "Identification No.)\n\n20817\n(Zip Code)\n")
     assert _address(text) == ["6801 Rockledge Drive, Bethesda, Maryland 20817"]
+
+
+def test_trading_symbols_with_spaces_slashes_dots_and_series() -> None:
+    text = ("FORM 8-K\n\nSecurities registered pursuant to Section 12(b) of the Act:\n"
+            "Title of each class\tTrading Symbol(s)\tName of each exchange on which registered\n"
+            "Common Stock\tJPM\tNew York Stock Exchange\n"
+            "Depositary Shares, each representing a 1/400th interest\tJPM PR D\tNew York Stock Exchange\n"
+            "0.650% Notes Due 2024\tJNJ24BP\tNew York Stock Exchange\n"
+            "Preferred Stock, Series A\tPCG-PA\tNYSE American LLC\n"
+            "Class B Common Stock\tBRK/B\tNew York Stock Exchange\n"
+            "Class A\tCLASS A\tNew York Stock Exchange\n"
+            "Indicate by check mark whether the registrant is an emerging growth company\n")
+    assert _values(text, "ticker") == ["JPM", "JPM PR D", "JNJ24BP", "PCG-PA", "BRK/B"]

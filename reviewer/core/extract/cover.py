@@ -329,7 +329,10 @@ def _annual_report_box(doc: Document, cover: Region) -> Iterator[Candidate]:
             return
 
 
-_TICKER = re.compile(r"^[A-Z][A-Z0-9]{0,5}(?: \d{2}[A-Z]?)?[a-z]?$")
+# "ORCL", "IFF 26", "PEP28a", "JNJ24BP", "JPM PR D", "BRK/B", "BF.B": symbols as covers print them.
+_TICKER = re.compile(r"^[A-Z][A-Z0-9]{0,7}(?:[ /.-][A-Z0-9]{1,4}){0,2}[a-z]?$")
+_NOT_TICKER_WORD = re.compile(r"^(?:CLASS|SERIES|COMMON|PAR|NOTES?|DUE|STOCK|SHARES?|UNITS?|WARRANTS?|RIGHTS|TITLE|NAME|N/A"
+                              r"|NONE|NOT|EACH|THE)\b")
 _EXCHANGE = re.compile(r"(?:Exchange|Nasdaq|NASDAQ|NYSE|Market)", re.I)
 _NOT_TICKER = {"N/A", "NONE", "LLC", "NYSE", "NASDAQ", "THE", "INC"}
 
@@ -344,7 +347,7 @@ def _securities_table(doc: Document, cover: Region) -> Iterator[Candidate]:
     end = stop.start() if stop else min(cover.end, start + 1500)
     for pos, line in iter_lines(text, start, end):
         for cstart, cell in cells(line, pos):
-            if _TICKER.match(cell) and cell.upper() not in _NOT_TICKER:
+            if _TICKER.match(cell) and cell.upper() not in _NOT_TICKER and not _NOT_TICKER_WORD.match(cell):
                 yield _c("ticker", cell.upper(), cstart, cstart + len(cell), 0.85, "securities_table")
             elif _EXCHANGE.search(cell) and len(cell) < 60 and "registered" not in cell.lower() \
                     and not cell.lower().startswith(("name of", "title of")):
