@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import zipfile
+import zlib
 from pathlib import Path
 
 import pytest
@@ -42,6 +43,20 @@ def _zip() -> bytes:
     return out.getvalue()
 
 
+def _docx() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("[Content_Types].xml", b"<Types/>")
+        z.writestr("word/document.xml", b"<document>" + GOOD + b"</document>")
+    return out.getvalue()
+
+
+def _gzip_bomb() -> bytes:
+    """101 MB of zeros in about 100 KB."""
+    packer = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return b"".join([packer.compress(bytes(2**20)) for _ in range(101)] + [packer.flush()])
+
+
 # name -> (bytes, the reason printed, or None when the file is imported with a notice)
 def bad_files() -> dict[str, tuple[bytes, str | None]]:
     rng = random.Random(2024)
@@ -67,7 +82,12 @@ def bad_files() -> dict[str, tuple[bytes, str | None]]:
         "nul-bytes.txt": (GOOD.replace(b"CURRENT", b"CUR\x00RENT"), None),
         "single-line-5mb.txt": (b"Item 8.01 Other Events " * (5 * 1024 * 1024 // 23), None),
         "archive.zip": (_zip(), "ZIP archive"),
-        "archive.gz": (gzip.compress(GOOD), "gzip file"),
+        "report.docx.txt": (_docx(), "a Word document (.docx), not a filing; save it as PDF"),
+        "scan.png": (b"\x89PNG\r\n\x1a\n" + bytes(200), "a PNG image: it has no text to read"),
+        "submission.txt.gz": (gzip.compress(SUBMISSION), None),
+        "bomb.gz": (_gzip_bomb(), "expands past the 100 MB limit per file (a zip bomb?)"),
+        "recipe.txt": (b"Apple Pie\n\nIngredients\n- 6 apples\n- 3/4 cup sugar\n\nBake 45 "
+                       b"minutes until golden brown.\n", None),
     }
 
 
@@ -112,6 +132,14 @@ def test_every_bad_file_is_one_line_and_the_rest_imports(batch: Path, tmp_path: 
     assert "no text layer" in notices["no-text-layer.pdf"]
     assert "cut off" in notices["cut-in-document.txt"]
     assert "header only" in notices["header-only.txt"]
+    assert "not recognised as an SEC filing" in notices["recipe.txt"]
+    flagged = {r["file_name"] for r in repo.db["documents"].rows if r["status"] == "flagged"}
+    assert flagged == {"recipe.txt", "no-text-layer.pdf"}  # nothing of a filing can be read
+    assert "; 2 not recognised as a filing, flagged" in result.stdout
+    # a gzip is read for what it holds; the bytes stored are the file's own
+    packed = next(r for r in repo.db["documents"].rows if r["file_name"] == "submission.txt.gz")
+    assert packed["format"] == "edgar" and packed["form_type"] == "8-K"
+    assert repo.raw_bytes(packed["id"]) == (batch / "submission.txt.gz").read_bytes()
 
 
 def test_an_unreadable_file_is_reported_and_skipped(batch: Path, repo: Repository, monkeypatch) -> None:
