@@ -26,13 +26,16 @@ class Figures:
             (version, version)).fetchone()[0]
 
     def queue_ids(self, text: str = "", status: str | None = None, sort: str = "id",
-                  descending: bool = False) -> list[int]:
-        """Ids of the filings the queue shows, filtered and sorted in SQL."""
+                  descending: bool = False, changed: bool = False) -> list[int]:
+        """Ids of the filings the queue shows, filtered and sorted in SQL; `changed`: only those
+        with a value that differs from their filer's memory."""
         where: list[str] = []
         params: list[Any] = []
         if status:
             where.append("status = ?")
             params.append(status)
+        if changed:
+            where.append("changes > 0")
         for word in text.split():
             like = f"%{word}%"
             where.append("(company_name LIKE ? OR form_type LIKE ? OR file_name LIKE ?)")

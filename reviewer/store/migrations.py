@@ -103,11 +103,27 @@ def _v4(conn: sqlite3.Connection) -> None:
     conn.execute("ALTER TABLE documents ADD COLUMN source_path_bytes BLOB")
 
 
+def _v5(conn: sqlite3.Connection) -> None:
+    """Company memory: a filer's approved values of repeating fields, one row per filing (so
+    approving a filing again replaces its own rows); and per filing how many values changed
+    since the filer's last approved one, indexed for the queue's filter and count."""
+    conn.execute(
+        "CREATE TABLE memory (id INTEGER PRIMARY KEY, filer_key TEXT NOT NULL, field TEXT NOT NULL,"
+        " value TEXT NOT NULL,"
+        " document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+        " filing_date TEXT, updated_at TEXT NOT NULL)")
+    conn.execute("CREATE INDEX memory_filer ON memory(filer_key)")
+    conn.execute("CREATE INDEX memory_document ON memory(document_id)")
+    conn.execute("ALTER TABLE documents ADD COLUMN changes INTEGER NOT NULL DEFAULT 0")
+    conn.execute("CREATE INDEX documents_changes ON documents(changes)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, content, field values and append-only history", _v1),
     (2, "indexes for the queue and for a value's history", _v2),
     (3, "an index on the extractor version", _v3),
     (4, "the bytes of file names that are not UTF-8", _v4),
+    (5, "company memory, and the count of changed values per filing", _v5),
 ]
 LATEST = MIGRATIONS[-1][0]
 

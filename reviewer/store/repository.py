@@ -28,6 +28,7 @@ from ..core.values import (
 )
 from .db import is_fault, store_error
 from .figures import Figures
+from .memory import Memory
 
 # The values the queue's columns are made of (core.extract.summarize reads them).
 SUMMARY_FIELDS = frozenset(("form_type", "company_name", "period_of_report", "release_date",
@@ -49,8 +50,9 @@ def _extracted_row(doc_id: int, c: Candidate, at: str, who: str) -> tuple[Any, .
             at, who)
 
 
-class Repository(Figures):
-    """The one writer of the store's tables (its read-only figures come from Figures)."""
+class Repository(Figures, Memory):
+    """The one writer of the store's tables (its read-only figures come from Figures, the
+    filers' memory from Memory)."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -359,6 +361,7 @@ class Repository(Figures):
             self.append_history(HistoryEntry(
                 document_id=doc_id, action="status", before_value=before.status if before else None,
                 after_value="reviewed", who=who, at=at))
+            self.remember(doc_id)  # approval is when a filer's values are remembered
             return len(untouched)
 
     def set_status(self, doc_id: int, status: str, who: str, note: str | None = None) -> None:
@@ -370,6 +373,8 @@ class Repository(Figures):
                 "UPDATE documents SET status = ?, flag_note = ? WHERE id = ?",
                 (status, note if status == "flagged" else before.flag_note, doc_id),
             )
+            if status != "reviewed":
+                self.forget(doc_id)
             self.append_history(HistoryEntry(
                 document_id=doc_id, action="status", before_value=before.status,
                 after_value=status, who=who, at=now()))

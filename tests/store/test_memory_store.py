@@ -1,0 +1,90 @@
+"""Company memory in the store: remembered at approval, forgotten when reopened, rebuilt."""
+
+from __future__ import annotations
+
+from reviewer.core.document import Document, Part
+from reviewer.core.extract.candidate import Candidate
+from reviewer.core.values import DocumentSummary, State
+from reviewer.store import Repository
+
+TEXT = "FORM 8-K\nACME CORP\nCIK 0000000042\n1 Main St, Springfield\nJane Roe, CFO\n"
+
+
+def add(repo: Repository, sha: str, address: str, date: str) -> int:
+    doc = Document(TEXT, "text", [Part("body", 0, len(TEXT))])
+    cands = [
+        Candidate("cik", "42", 22, 32, 0.95, "header.cik"),
+        Candidate("filed_date", date, 0, 4, 0.95, "header.filed_date"),
+        Candidate("form_type", "8-K", 5, 8, 0.95, "cover.form_type"),
+        Candidate("company_name", "ACME CORP", 9, 18, 0.9, "cover.company_name"),
+        Candidate("principal_office_address", address, 33, 55, 0.8, "cover.address"),
+        Candidate("signer_name", "Jane Roe", 56, 64, 0.8, "cover.signer"),
+    ]
+    doc_id, _ = repo.add_document(sha256=sha * 64, source_path=f"/x/{sha}.txt", raw=sha.encode(),
+                                  document=doc, candidates=cands, extractor_version="t",
+                                  summary=DocumentSummary(), who="ann")
+    return doc_id
+
+
+def test_approval_remembers_the_decided_values_of_repeating_fields(repo: Repository) -> None:
+    first = add(repo, "a", "1 Main St, Springfield", "2001-01-01")
+    assert not repo.memory_for("cik:42")
+    signer = next(fv for fv in repo.field_values(first) if fv.field == "signer_name")
+    repo.set_value(signer.id, "Jane Q. Roe", None, "ann")
+    repo.mark_reviewed(first, "ann")
+    memory = repo.memory_for("cik:42")
+    assert set(memory.fields) == {"cik", "company_name", "principal_office_address", "signer_name"}
+    remembered = memory.latest("signer_name")
+    assert remembered is not None
+    assert (remembered.value, remembered.document_id, remembered.filing_date,
+            remembered.confirmations) == ("Jane Q. Roe", first, "2001-01-01", 1)
+
+
+def test_approving_again_replaces_and_reopening_forgets(repo: Repository) -> None:
+    first = add(repo, "a", "1 Main St, Springfield", "2001-01-01")
+    repo.mark_reviewed(first, "ann")
+    repo.mark_reviewed(first, "ann")
+    assert repo.memory_for("cik:42").fields["cik"][0].confirmations == 1
+    repo.set_status(first, "to_review", "ann")
+    assert not repo.memory_for("cik:42")
+
+
+def test_a_changed_address_is_counted_and_told_with_the_old_filing(repo: Repository) -> None:
+    first = add(repo, "a", "1 Main St, Springfield", "2001-01-01")
+    repo.mark_reviewed(first, "ann")
+    second = add(repo, "b", "9 Elm Rd, Shelbyville", "2002-01-01")
+    assert repo.count_with_changes() == 0  # the importer counts at import; nothing set yet
+    found = repo.changes_for(second)
+    assert [(c.field, c.value, c.was, c.filing_date) for c in found] == [
+        ("principal_office_address", "9 Elm Rd, Shelbyville", "1 Main St, Springfield",
+         "2001-01-01")]
+    repo.mark_reviewed(second, "ann")  # approval counts against the filer's other filings
+    assert repo.count_with_changes() == 1
+    assert repo.queue_ids(changed=True) == [second]
+    assert repo.changes_for(first) == []  # the later filing is not 'before' the first
+
+
+def test_memory_never_changes_a_decided_value(repo: Repository) -> None:
+    first = add(repo, "a", "1 Main St, Springfield", "2001-01-01")
+    repo.mark_reviewed(first, "ann")
+    second = add(repo, "b", "9 Elm Rd, Shelbyville", "2002-01-01")
+    before = [(fv.value, fv.state) for fv in repo.field_values(second)]
+    repo.memory_for("cik:42")
+    repo.changes_for(second)
+    assert [(fv.value, fv.state) for fv in repo.field_values(second)] == before
+    assert all(fv.state is State.EXTRACTED for fv in repo.field_values(second))
+
+
+def test_rebuilt_from_the_approved_filings_when_lost(repo: Repository) -> None:
+    first = add(repo, "a", "1 Main St, Springfield", "2001-01-01")
+    second = add(repo, "b", "1 Main St, Springfield", "2002-01-01")
+    repo.mark_reviewed(first, "ann")
+    repo.mark_reviewed(second, "ann")
+    before = repo.memory_for("cik:42")
+    with repo.transaction():
+        repo.conn.execute("DELETE FROM memory")
+    assert not repo.memory_for("cik:42")
+    assert repo.rebuild_memory() == 2
+    after = repo.memory_for("cik:42")
+    assert after == before
+    assert after.fields["principal_office_address"][0].confirmations == 2
