@@ -43,6 +43,7 @@ class Failure:
 class ImportReport:
     imported: list[int] = field(default_factory=list)  # new document ids
     existing: list[int] = field(default_factory=list)  # already in the store
+    removed: list[int] = field(default_factory=list)  # of those, removed from review (restorable)
     failures: list[Failure] = field(default_factory=list)
     noticed: int = 0  # filings imported with a notice (text lost, replaced or guessed)
     unrecognised: int = 0  # imported flagged: nothing of an SEC filing in them
@@ -54,8 +55,9 @@ class ImportReport:
     def summary(self) -> str:
         mb = self.bytes / 1e6
         notes = f" ({self.noticed} with notices)" if self.noticed else ""
+        removed = f" ({len(self.removed)} of them removed; restore to review)" if self.removed else ""
         text = (
-            f"{len(self.imported)} imported{notes}, {len(self.existing)} already stored, "
+            f"{len(self.imported)} imported{notes}, {len(self.existing)} already stored{removed}, "
             f"{len(self.failures)} failed ({self.files} files, {mb:.1f} MB, {self.seconds:.1f} s)"
         )
         if self.unrecognised:
@@ -187,7 +189,7 @@ class _ImportRun:
             sha = hashlib.sha256(data).hexdigest()
             existing = self.repo.find_by_sha(sha)
             if existing is not None:
-                self.report.existing.append(existing)
+                self._existing(existing)
                 self._tick(spath)
                 continue
             yield _File(spath, name_bytes(path), data, sha), data
@@ -206,12 +208,21 @@ class _ImportRun:
                 extractor_version=EXTRACTOR_VERSION, summary=outcome.summary, who=self.who,
                 flag_note=NOT_RECOGNISED if unrecognised else None,
             )
-            (self.report.imported if created else self.report.existing).append(doc_id)
+            if created:
+                self.report.imported.append(doc_id)
+            else:
+                self._existing(doc_id)
             self.report.noticed += created and noticed
             self.report.unrecognised += created and unrecognised
             if created and self.on_imported:
                 self.on_imported(doc_id)
         self._tick(file.path)
+
+    def _existing(self, doc_id: int) -> None:
+        """A file the store holds already; one removed from review is told, not passed over."""
+        self.report.existing.append(doc_id)
+        if self.repo.is_removed(doc_id):
+            self.report.removed.append(doc_id)
 
     def _tick(self, path: str) -> None:
         self.done += 1

@@ -22,14 +22,14 @@ class Figures:
     def count_other_versions(self, version: str) -> int:
         """Filings extracted by an extractor other than `version` (re-extraction updates them)."""
         return self.conn.execute(
-            "SELECT count(*) FROM documents WHERE extractor_version < ? OR extractor_version > ?",
-            (version, version)).fetchone()[0]
+            "SELECT count(*) FROM documents WHERE removed_at IS NULL"
+            " AND (extractor_version < ? OR extractor_version > ?)", (version, version)).fetchone()[0]
 
     def queue_ids(self, text: str = "", status: str | None = None, sort: str = "id",
                   descending: bool = False, changed: bool = False) -> list[int]:
-        """Ids of the filings the queue shows, filtered and sorted in SQL; `changed`: only those
-        with a value that differs from their filer's memory."""
-        where: list[str] = []
+        """Ids of the filings the queue shows (removed ones never), filtered and sorted in SQL;
+        `changed`: only those with a value that differs from their filer's memory."""
+        where: list[str] = ["removed_at IS NULL"]
         params: list[Any] = []
         if status:
             where.append("status = ?")
@@ -42,7 +42,7 @@ class Figures:
             params += [like, like, like]
         column = QUEUE_COLUMNS.get(sort, "id")
         order = "DESC" if descending else "ASC"
-        sql = "SELECT id FROM documents" + (" WHERE " + " AND ".join(where) if where else "")
+        sql = "SELECT id FROM documents WHERE " + " AND ".join(where)
         sql += f" ORDER BY {column} IS NULL, {column} {order}, id {order}"
         return [r[0] for r in self.conn.execute(sql, params)]
 
@@ -59,7 +59,8 @@ class Figures:
 
     def progress(self) -> dict[str, int]:
         """Filings by review status: cheap (the status index), for the status bar after each change."""
-        by_status = dict(self.conn.execute("SELECT status, count(*) FROM documents GROUP BY status"))
+        by_status = dict(self.conn.execute(
+            "SELECT status, count(*) FROM documents WHERE removed_at IS NULL GROUP BY status"))
         return {
             "documents": sum(by_status.values()),
             "reviewed": by_status.get("reviewed", 0),
@@ -71,14 +72,23 @@ class Figures:
         """Progress, and the states of every field's values (a scan of all values)."""
         fields: dict[str, dict[str, int]] = {}
         for field, state, n in self.conn.execute(
-            "SELECT field, state, count(*) FROM field_values GROUP BY field, state ORDER BY field"
+            "SELECT field, state, count(*) FROM field_values WHERE document_id IN"
+            " (SELECT id FROM documents WHERE removed_at IS NULL) GROUP BY field, state ORDER BY field"
         ):
             fields.setdefault(field, {})[state] = n
-        return {**self.progress(), "fields": fields}
+        removed = self.conn.execute(
+            "SELECT count(*) FROM documents WHERE removed_at IS NOT NULL").fetchone()[0]
+        return {**self.progress(), "removed": removed, "fields": fields}
+
+    def removed_ids(self) -> list[int]:
+        """The filings removed from the queue (kept whole, to restore), the latest removed first."""
+        return [r[0] for r in self.conn.execute(
+            "SELECT id FROM documents WHERE removed_at IS NOT NULL ORDER BY removed_at DESC, id DESC")]
 
     def export_rows(self, include_unreviewed: bool) -> Iterator[tuple[dict[str, Any], list[tuple[str, str]]]]:
-        """(document row, [(field, value)...]) per filing, values that stand (not rejected)."""
-        where = "" if include_unreviewed else " WHERE status = 'reviewed'"
+        """(document row, [(field, value)...]) per filing not removed, values that stand (not
+        rejected)."""
+        where = " WHERE removed_at IS NULL" + ("" if include_unreviewed else " AND status = 'reviewed'")
         cur = self.conn.execute(
             "SELECT id, source_path, file_name, format, status, reviewer, reviewed_at FROM documents"
             + where + " ORDER BY id"

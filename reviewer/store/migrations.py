@@ -118,12 +118,22 @@ def _v5(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX documents_changes ON documents(changes)")
 
 
+def _v6(conn: sqlite3.Connection) -> None:
+    """Removed filings: out of the queue, the figures and the export, but kept whole (bytes,
+    values, history) so that restoring one brings it back as it was. The index serves the
+    queue's and the status bar's counts of the filings that are not removed."""
+    conn.execute("ALTER TABLE documents ADD COLUMN removed_at TEXT")
+    conn.execute("ALTER TABLE documents ADD COLUMN removed_by TEXT")
+    conn.execute("CREATE INDEX documents_removed_status ON documents(removed_at, status)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, content, field values and append-only history", _v1),
     (2, "indexes for the queue and for a value's history", _v2),
     (3, "an index on the extractor version", _v3),
     (4, "the bytes of file names that are not UTF-8", _v4),
     (5, "company memory, and the count of changed values per filing", _v5),
+    (6, "removed filings: when and by whom", _v6),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -29,6 +29,7 @@ from ..core.values import (
 from .db import is_fault, store_error
 from .figures import Figures
 from .memory import Memory
+from .removal import Removal
 
 # The values the queue's columns are made of (core.extract.summarize reads them).
 SUMMARY_FIELDS = frozenset(("form_type", "company_name", "period_of_report", "release_date",
@@ -50,9 +51,9 @@ def _extracted_row(doc_id: int, c: Candidate, at: str, who: str) -> tuple[Any, .
             at, who)
 
 
-class Repository(Figures, Memory):
+class Repository(Figures, Memory, Removal):
     """The one writer of the store's tables (its read-only figures come from Figures, the
-    filers' memory from Memory)."""
+    filers' memory from Memory, removing and restoring filings from Removal)."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -202,10 +203,11 @@ class Repository(Figures, Memory):
             return None
         return DocumentRecord.from_row(dict(zip([d[0] for d in cur.description], row, strict=True)))
 
-    def document_ids(self, status: str | None = None, *,
-                     not_version: str | None = None) -> list[int]:
-        """Ids in import order; `not_version`: only those extracted by another extractor."""
-        where, params = [], []
+    def document_ids(self, status: str | None = None, *, not_version: str | None = None,
+                     include_removed: bool = False) -> list[int]:
+        """Ids in import order; `not_version`: only those extracted by another extractor;
+        removed filings only with `include_removed`."""
+        where, params = ([] if include_removed else ["removed_at IS NULL"]), []
         if status:
             where.append("status = ?")
             params.append(status)

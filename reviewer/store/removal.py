@@ -1,0 +1,80 @@
+"""Removing a filing from review, and restoring it: a removed filing leaves the queue, the
+figures, the export and its filer's memory, but stays whole in the store (raw bytes, values,
+history), so restoring it brings it back as it was.
+
+Repository inherits this; each change is one transaction with its history row.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import AbstractContextManager
+from datetime import UTC, datetime
+
+from ..core.values import DocumentRecord, HistoryEntry
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+class Removal:
+    """remove_document, restore_document and is_removed."""
+
+    conn: sqlite3.Connection
+
+    def transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError  # the Repository's
+
+    def document(self, doc_id: int) -> DocumentRecord | None:
+        raise NotImplementedError  # the Repository's
+
+    def append_history(self, entry: HistoryEntry) -> None:
+        raise NotImplementedError  # the Repository's
+
+    def remember(self, doc_id: int) -> None:
+        raise NotImplementedError  # Memory's
+
+    def forget(self, doc_id: int) -> None:
+        raise NotImplementedError  # Memory's
+
+    def remove_document(self, doc_id: int, who: str) -> bool:
+        """Take a filing out of the queue, the figures, the export and the filer's memory; its
+        bytes, values and history stay, so restore_document brings it back whole. False if it
+        was removed already."""
+        with self.transaction():
+            if self._removed_at(doc_id) is not None:
+                return False
+            at = now()
+            self.conn.execute("UPDATE documents SET removed_at = ?, removed_by = ? WHERE id = ?",
+                              (at, who, doc_id))
+            self.forget(doc_id)
+            self.append_history(HistoryEntry(document_id=doc_id, action="remove",
+                                             after_value="removed", who=who, at=at))
+            return True
+
+    def restore_document(self, doc_id: int, who: str) -> bool:
+        """Bring a removed filing back as it was (its review status too); False if it was not
+        removed."""
+        with self.transaction():
+            if self._removed_at(doc_id) is None:
+                return False
+            self.conn.execute(
+                "UPDATE documents SET removed_at = NULL, removed_by = NULL WHERE id = ?", (doc_id,))
+            record = self.document(doc_id)
+            if record is not None and record.status == "reviewed":
+                self.remember(doc_id)  # an approved filing counts for its filer again
+            self.append_history(HistoryEntry(document_id=doc_id, action="restore",
+                                             before_value="removed", who=who, at=now()))
+            return True
+
+    def is_removed(self, doc_id: int) -> bool:
+        """Whether the filing was removed (it is still stored)."""
+        row = self.conn.execute("SELECT removed_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return row is not None and row[0] is not None
+
+    def _removed_at(self, doc_id: int) -> str | None:
+        row = self.conn.execute("SELECT removed_at FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        if row is None:
+            raise KeyError(doc_id)
+        return row[0]
