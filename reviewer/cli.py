@@ -69,14 +69,30 @@ def _schema():
         raise CliError(str(exc)) from None
 
 
-class _ProgressBar:
-    """A one-line progress bar on stderr when it is a terminal; silent otherwise."""
+PROGRESS_SECONDS = 5.0  # off a terminal, a progress line this often ($REVIEWER_PROGRESS_SECONDS)
 
-    def __init__(self) -> None:
-        self.enabled = sys.stderr.isatty()
+
+class _ProgressBar:
+    """Progress on stderr: a bar redrawn in place on a terminal; elsewhere (a log, a script,
+    CI) a line every few seconds, so a long import is never silent."""
+
+    def __init__(self, unit: str = "files", sizes: bool = True) -> None:
+        import time
+
+        self.terminal = sys.stderr.isatty()
+        self.unit, self.sizes = unit, sizes  # sizes: `path` is a file whose size counts
+        try:
+            self.interval = float(os.environ.get("REVIEWER_PROGRESS_SECONDS", PROGRESS_SECONDS))
+        except ValueError:
+            self.interval = PROGRESS_SECONDS
+        self.start = self.last = time.monotonic()
+        self.bytes = 0
 
     def __call__(self, done: int, total: int, path: str) -> None:
-        if not self.enabled or not total:
+        if not total:
+            return
+        if not self.terminal:
+            self._line(done, total, path)
             return
         width = 30
         filled = width * done // total
@@ -87,6 +103,24 @@ class _ProgressBar:
         if done == total:
             sys.stderr.write("\r" + " " * (width + 60) + "\r")
         sys.stderr.flush()
+
+    def _line(self, done: int, total: int, path: str) -> None:
+        """`reviewer: 120/853 files, 14.2 MB, 31 s` once the interval has passed (at the end
+        the summary says the rest)."""
+        import time
+
+        if self.sizes:
+            try:
+                self.bytes += os.stat(path).st_size
+            except (OSError, ValueError):
+                pass  # gone, or a name that is not the file's own: the figure is a guide
+        now = time.monotonic()
+        if done >= total or now - self.last < self.interval:
+            return
+        self.last = now
+        size = f", {self.bytes / 1e6:.1f} MB" if self.sizes else ""
+        print(f"reviewer: {done}/{total} {self.unit}{size}, {now - self.start:.0f} s",
+              file=sys.stderr, flush=True)
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -227,7 +261,8 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     repo = _open_repo(args)
     _schema()
     try:
-        report = reextract_all(repo, reviewer_name(), workers=args.jobs, progress=_ProgressBar(),
+        report = reextract_all(repo, reviewer_name(), workers=args.jobs,
+                               progress=_ProgressBar("filings", sizes=False),
                                outdated_only=args.outdated)
     except StoreError as exc:
         raise CliError(str(exc)) from None

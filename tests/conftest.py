@@ -15,6 +15,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("REVIEWER_USER", "tester")
+# Off a terminal `reviewer import` prints a progress line every 5 s: none among the failure lines
+# a slow test reads (tests/pipeline/test_progress_off_terminal.py sets its own).
+os.environ.setdefault("REVIEWER_PROGRESS_SECONDS", "3600")
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
