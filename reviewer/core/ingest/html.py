@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..document import Document, IngestError, Part
 from .repair import after_html_end, lost_end, repair_markup, size
-from .textfile import decode_with_notice, drop_nuls
+from .textfile import control_notice, decode_with_notice, drop_controls, drop_nuls
 
 # Elements whose content is never shown.
 _SKIP = frozenset(
@@ -29,7 +29,7 @@ _BLOCK = frozenset(
 _CELL = frozenset(("td", "th"))
 _WS_CHARS = " \t\n\r\f\v\xa0\u2002\u2003\u2009\u200b"
 _WS = re.compile(f"[{_WS_CHARS}]+")
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.I)
+_XML_DECL = re.compile(r"^[\s\ufeff]*<\?xml[^>]*>", re.I)  # lxml refuses a str that starts with one
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 
 
@@ -59,7 +59,7 @@ def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool 
     for each part of the markup that would have been lost or replaced, and what was done.
     `check_end` False: XBRL data hides its last words on purpose, so their absence is no sign."""
     told: list[str] = [] if notices is None else notices
-    markup = drop_nuls(_XML_DECL.sub("", markup, count=1), told)
+    markup = _XML_DECL.sub("", drop_nuls(markup, told), count=1)  # NULs first: one can hide it
     if not markup or markup.isspace():
         return ""
     parser = etree.HTMLParser(
@@ -76,6 +76,9 @@ def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool 
         if root is None:
             return ""
         text = _walk(root)
+    text, controls = drop_controls(text)  # raw, or from a reference such as &#16;
+    if controls:
+        told.append(control_notice(controls))
     replaced = text.count("\ufffd") - markup.count("\ufffd")
     if replaced > 0:
         told.append(f"{replaced:,} invalid character{'s' if replaced != 1 else ''} "

@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import io
 import itertools
-import logging
 
 from ..document import Document, IngestError, Part
-from .textfile import normalize_text, nul_notice
-
-# pdfminer logs every odd object at WARNING; the analyst sees our notices instead.
-logging.getLogger("pdfminer").setLevel(logging.ERROR)
+from .pdfwarn import pdfminer_warnings
+from .textfile import control_notice, drop_controls, normalize_text, nul_notice
 
 
 def _stable_tie_breaks() -> None:
@@ -77,21 +74,26 @@ def ingest_pdf(data: bytes) -> Document:
     doc = Document(text="", format="pdf")
     chunks: list[str] = []
     pos = 0
-    nuls = 0
+    nuls = controls = 0
     try:
-        for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data), caching=True), 1):
-            out.seek(0)
-            out.truncate()
-            interpreter.process_page(page)
-            text = out.getvalue().replace("\x0c", "")
-            nuls += text.count("\x00")
-            text = normalize_text(text)
-            text = text.rstrip("\n") + "\n"
-            marker = f"-------- Page {number} --------\n"
-            doc.parts.append(Part("page", pos, pos + len(marker) + len(text), page=number, format="pdf"))
-            chunks.append(marker)
-            chunks.append(text)
-            pos += len(marker) + len(text)
+        with pdfminer_warnings() as read:  # pdfminer logs a damaged stream, and reads on
+            for number, page in enumerate(PDFPage.get_pages(io.BytesIO(data), caching=True), 1):
+                out.seek(0)
+                out.truncate()
+                read.check_contents(page.contents)
+                interpreter.process_page(page)
+                text = out.getvalue().replace("\x0c", "")
+                nuls += text.count("\x00")
+                text, n = drop_controls(text)
+                controls += n
+                text = normalize_text(text)
+                text = text.rstrip("\n") + "\n"
+                marker = f"-------- Page {number} --------\n"
+                doc.parts.append(Part("page", pos, pos + len(marker) + len(text), page=number, format="pdf"))
+                chunks.append(marker)
+                chunks.append(text)
+                pos += len(marker) + len(text)
+                read.page = number + 1  # what comes next is fetched for the next page
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise IngestError(f"encrypted PDF: cannot read it without its password ({type(exc).__name__})") from None
     except (PDFSyntaxError, PSException) as exc:
@@ -105,8 +107,11 @@ def ingest_pdf(data: bytes) -> Document:
     if not doc.parts:
         raise IngestError("PDF with no pages")
     doc.text = "".join(chunks)
+    doc.notices.extend(read.notices(len(doc.parts)))
     if nuls:
         doc.notices.append(nul_notice(nuls))
+    if controls:
+        doc.notices.append(control_notice(controls))
     if not any(c.strip() and not c.startswith("-------- Page") for c in chunks):
         doc.notices.append(
             f"no text layer: {len(doc.parts)} page(s) of images only (a scan?); "

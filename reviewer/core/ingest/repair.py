@@ -25,6 +25,7 @@ _LAST_TAG = re.compile(r"<[A-Za-z/!?][^>]*\Z")
 _CLOSERS: dict[str, re.Pattern[str]] = {}
 _UNSEEN = re.compile(r"<(script|style|title|head)[\t\n\f\r />].*?</\1\s*>|<!--.*?-->", re.I | re.S)
 _WORD = re.compile(r"[^\W\d_]{3,}")
+_SELF_CLOSED_ROOT = re.compile(r"""<html(?=[\t\n\f\r />])(?:[^<>"'/]|"[^"]*"|'[^']*'|/(?!\s*>))*(/)\s*>""", re.I)
 
 
 def size(chars: int) -> str:
@@ -34,6 +35,7 @@ def size(chars: int) -> str:
 
 def repair_markup(markup: str, notices: list[str]) -> str:
     """`markup` with what would swallow the rest of the document closed; a notice for each."""
+    markup = _open_root(markup, notices)
     pieces: list[str] = []
     done = 0  # markup[:done] is in pieces
     pos = 0
@@ -83,6 +85,17 @@ def repair_markup(markup: str, notices: list[str]) -> str:
         pieces.append(markup[done:])
         markup = "".join(pieces)
     return _cut_off_tag(markup, notices)
+
+
+def _open_root(markup: str, notices: list[str]) -> str:
+    """`<html .../>` (a deletion can leave one) ends the document for the parser, which then
+    shows none of what follows: read as `<html ...>`."""
+    m = _SELF_CLOSED_ROOT.search(markup, 0, 65536)
+    if not m or not markup[m.end() :].strip():
+        return markup
+    notices.append(f"a self-closed <html/> tag at character {m.start():,} would hide the rest of the "
+                   f"document ({size(len(markup) - m.end())}); read as <html>")
+    return markup[: m.start(1)] + markup[m.end(1) :]
 
 
 def _cut_off_tag(markup: str, notices: list[str]) -> str:

@@ -6,6 +6,7 @@ import codecs
 import re
 
 from ..document import Document, IngestError, Part
+from .decoding import decode_counting, decode_utf16, looks_like_utf16
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -17,6 +18,10 @@ _BOMS = (
 MIN_TEXT_CHARS = 16  # the shortest text that can still be a filing or an exhibit
 # C0 controls other than tab, LF, FF, CR: a text file has almost none of them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters no filing shows: C0 but tab, LF, FF, CR (and NUL, told apart), DEL, C1. No
+# well-formed file of the corpus has one in its text; a flipped bit or a cut `&#9744;` makes them.
+_GARBAGE = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
+_SEPARATING = re.compile(r"[\x0b\x1c-\x1f\x85]")  # VT, the file/group/record/unit separators, NEL
 
 
 def _cp1252_with_latin1(err: UnicodeError) -> tuple[str, int]:
@@ -36,45 +41,40 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     return text, encoding
 
 
-_NAMES = {"utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE", "utf-32-le": "UTF-32 LE",
+_NAMES = {"utf-8": "UTF-8", "utf-16-le": "UTF-16 LE", "utf-16-be": "UTF-16 BE", "utf-32-le": "UTF-32 LE",
           "utf-32-be": "UTF-32 BE"}
 
 
 def decode_with_notice(data: bytes) -> tuple[str, str, str | None]:
     """(text, encoding, notice): the notice says how a file that is not plain UTF-8 was read,
-    so a guessed encoding is never silent."""
+    so a guessed encoding is never silent; bytes the encoding cannot read are replaced and
+    counted in it, rather than losing the filing."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            try:
-                text = data[len(bom) :].decode(encoding)
-            except UnicodeDecodeError as exc:
-                raise IngestError(f"invalid {encoding} after its byte-order mark (byte {exc.start})") from None
-            notice = None if encoding == "utf-8" else f"read as {_NAMES[encoding]}: its byte-order mark says so"
-            return text, encoding, notice
-    if _looks_like_utf16(data):
-        encoding = "utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            pass
-        else:
-            return text, encoding, (f"read as {_NAMES[encoding]}: no byte-order mark, "
-                                    "but every second byte is NUL")
+            body = data[len(bom) :]
+            text, bad = decode_utf16(body, encoding) if encoding.startswith("utf-16") \
+                else decode_counting(body, encoding)
+            if bad and encoding == "utf-32-le":  # FF FE 00 00: UTF-16 LE whose first character is NUL?
+                continue
+            if not bad:
+                return text, encoding, None if encoding == "utf-8" else \
+                    f"read as {_NAMES[encoding]}: its byte-order mark says so"
+            return text, encoding, f"read as {_NAMES[encoding]}: its byte-order mark says so; {_replaced(bad)}"
+    if utf16 := looks_like_utf16(data[:1024]):
+        text, bad = decode_utf16(data, utf16)
+        how = f"read as {_NAMES[utf16]}: no byte-order mark, but every second byte is NUL"
+        return text, utf16, f"{how}; {_replaced(bad)}" if bad else how
     try:
         return data.decode("utf-8"), "utf-8", None
     except UnicodeDecodeError as exc:
-        bad = data[exc.start : exc.start + 1].hex().upper()
+        byte = data[exc.start : exc.start + 1].hex().upper()
         return (data.decode("cp1252", errors="reviewer-latin1"), "cp1252",
-                f"read as cp1252: not valid UTF-8 (byte 0x{bad} at offset {exc.start:,})")
+                f"read as cp1252: not valid UTF-8 (byte 0x{byte} at offset {exc.start:,})")
 
 
-def _looks_like_utf16(data: bytes) -> bool:
-    """UTF-16 without a BOM: about every second byte of the first kilobyte is NUL."""
-    head = data[:1024]
-    if len(head) < 8:
-        return False
-    even, odd = head[0::2].count(0), head[1::2].count(0)
-    return max(even, odd) > 0.4 * (len(head) // 2) and min(even, odd) < 0.05 * (len(head) // 2)
+def _replaced(n: int) -> str:
+    """The part of a notice that counts bytes replaced."""
+    return f"{n:,} byte{' could not be read and was' if n == 1 else 's could not be read and were'} replaced"
 
 
 def normalize_text(text: str, notices: list[str] | None = None) -> str:
@@ -86,7 +86,35 @@ def normalize_text(text: str, notices: list[str] | None = None) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         text = drop_nuls(text, notices)
+    text, n = drop_controls(text)
+    if n and notices is not None:
+        notices.append(control_notice(n))
     return text
+
+
+def drop_controls(text: str) -> tuple[str, int]:
+    """(`text` without its garbage control characters, how many went): the viewer cannot show
+    them and no value may carry one. A separator (VT, US, NEL ...) between two words becomes a
+    space, so the words stay apart; any other control goes."""
+    if not _GARBAGE.search(text):
+        return text, 0
+    removed = 0
+
+    def replace(m: re.Match[str]) -> str:
+        nonlocal removed
+        removed += m.end() - m.start()
+        between = 0 < m.start() and m.end() < len(text)
+        if between and _SEPARATING.search(m.group()) and not text[m.start() - 1].isspace() \
+                and not text[m.end()].isspace():
+            return " "
+        return ""
+
+    return _GARBAGE.sub(replace, text), removed
+
+
+def control_notice(n: int) -> str:
+    """The one line that says control characters were removed."""
+    return f"{n:,} control character{'s' if n != 1 else ''} removed"
 
 
 def drop_nuls(text: str, notices: list[str] | None = None) -> str:
