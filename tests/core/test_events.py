@@ -86,3 +86,18 @@ def test_recap_and_buying_back_shares_are_no_events() -> None:
     f = _fields("Item 2.02 Results of Operations.\n\nResults exclude the Credit and Tire businesses divested in "
                 "the fourth quarter of 2003.\n")
     assert f["event_type"] == ["earnings"]
+
+
+def test_a_dividend_declared_today_further_down_an_undated_release() -> None:
+    text = ("Acme reports fiscal 2023 results\n\nStrong returns: annual dividend increased to 49.0 cents per share\n\n"
+            + "Acme CEO said: results were good.\n\n" * 60
+            + "Dividend\n\nThe Acme Board of Directors today declared a quarterly cash dividend of 12.25 cents per "
+            "share. The record date will be September 7, 2023, and the payment date will be September 27, 2023.\n\n"
+            "Contacts\nJane Doe\n+1 224 313 7141\njane.doe@acme.com\n\nNYSE: ACMR\n")
+    f: dict[str, list[str]] = {}
+    for c in sorted(event_rules(Document(text=text, format="pdf")), key=lambda c: -c.confidence):
+        f.setdefault(c.name, []).append(c.value)
+    f["dividend_per_share"] = f["dividend_per_share"][:1]  # the surest: the amount declared
+    assert set(f["event_type"]) == {"earnings", "dividend"}
+    assert (f["dividend_per_share"], f["dividend_record_date"], f["dividend_payment_date"]) == (
+        ["0.1225"], ["2023-09-07"], ["2023-09-27"])

@@ -140,3 +140,48 @@ def test_a_headline_fragment_or_table_caption_is_not_a_contact() -> None:
             "Three Months Ended\n")
     assert "Record International" not in _contacts(body)["contact_name"]
     assert "Three Months Ended" not in _contacts(body)["contact_name"]
+
+
+# A company's own PDF of its results: no dateline, no release line; a title over the text, a
+# contacts table whose columns the text layer gives one cell a line, and a listings line.
+UNDATED = ("-------- Page 1 --------\nAcme reports fiscal 2023 results and provides outlook for fiscal 2024\n\n"
+           "June 2023 quarter:\nGAAP diluted EPS of 12.3 cps\n\n"
+           "The Acme Board of Directors today declared a quarterly cash dividend of 12.25 cents per share.\n\n"
+           "About Acme\nAcme makes boxes.\nNYSE: ACMR; ASX: ACM \n\nwww.acme.com  I  LinkedIn\n\n"
+           "Contact Information\n\nInvestors\nTracey Whitehead\nHead of Investor Relations\nAcme\n+61 3 9226 9028\n"
+           "tracey.whitehead@acme.com\n\nMedia - Europe \nErnesto Duran\nHead of Global Communications\nAcme \n"
+           "+41 78 698 69 40\nernesto.duran@acme.com \n\n"
+           "Acme plc UK Establishment Address: 83 Tower Road North, Warmley, Bristol, England, BS30 8XP, United Kingdom\n"
+           "Registered Office: 3rd Floor, 44 Esplanade, St Helier, JE4 9WG, Jersey\n")
+
+
+def test_a_release_with_no_dateline_is_still_a_release() -> None:
+    v = _values(UNDATED)
+    assert v["headline"] == ["Acme reports fiscal 2023 results and provides outlook for fiscal 2024"]
+    assert v["company_name"] == ["Acme"]
+    assert (v["ticker"], v["exchange"]) == (["ACMR", "ACM"], ["NYSE", "ASX"])
+    assert v["contact_name"] == ["Tracey Whitehead", "Ernesto Duran"]
+    assert v["contact_phone"] == ["+61 3 9226 9028", "+41 78 698 69 40"]
+    assert v["contact_email"] == ["tracey.whitehead@acme.com", "ernesto.duran@acme.com"]
+
+
+def test_a_subject_set_in_lower_case_before_a_capital_opens_the_first_sentence() -> None:
+    text = ("NEWS RELEASE\n\neBay Inc. Reports First Quarter 2023 Results\n\n4/26/2023\n\nRevenue of $2.5 billion, up 1% on an as-reported basis\n\n"
+            "GAAP and Non-GAAP EPS per diluted share of $1.05 and $1.11, respectively\n\n"
+            "GAAP and Non-GAAP operating margin of 22.2% and 29.6%, respectively\n\n"
+            "Returned $384 million to shareholders in Q1, including $250 million of share repurchases and\n\n"
+            "paid in cash dividends\n\nGross Merchandise Volume of $18.4 billion, down 5% on an FX-Neutral\n\nbasis\n\n"
+            "SAN JOSE, Calif., April 26, 2023 /PRNewswire/ -- eBay Inc. (Nasdaq: EBAY), a commerce leader, today "
+            "reported results.\n")
+    v = _values(text)
+    assert v["dateline"] == ["SAN JOSE, Calif."] and v["release_date"] == ["2023-04-26"]
+    assert v["company_name"] == ["eBay Inc."]
+    assert v["headline"] == ["eBay Inc. Reports First Quarter 2023 Results"]
+
+
+def test_a_switchboard_after_a_long_contact_table_is_not_a_contact() -> None:
+    body = ("Press Contact:\nSteve Dowling\nAcme\n(408) 974-1896\nsd@acme.com\nInvestor Relations Contacts:\n"
+            "Nancy Paxton\nAcme\n(408) 974-5420\nnp@acme.com\nJoan Hoover\nAcme\n(408) 974-4570\njh@acme.com\n"
+            "NOTE TO EDITORS: For additional information visit the PR web site or call the Media Helpline at "
+            "(408) 974-2042\n")
+    assert _contacts(body)["contact_phone"] == ["(408) 974-1896", "(408) 974-5420", "(408) 974-4570"]

@@ -32,7 +32,7 @@ KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for n
                  r"(?:cash\s+)?dividend"
                  r"|\bpay\s+(?:a|an|its)\s+(?:next\s+)?(?:regular\s+)?(?:quarterly\s+|annual\s+)?(?:cash\s+)?dividend"
                  r"\s+of\b"),
-    ("earnings", r"reports?\s+(?:\w+\s+){0,4}(?:results|earnings|net\s+income|net\s+loss)"
+    ("earnings", r"report(?:s|ed)?\s+(?:\w+\s+){0,4}(?:results|earnings|net\s+income|net\s+loss)"
                  r"|(?:quarter|year)(?:ly)?\s+(?:\w+\s+){0,2}(?:results|earnings)\b"),
     ("share_repurchase", r"(?:share|stock)\s+repurchase\s+program|buy-?back\s+program"),
     ("bankruptcy", r"chapter\s+11|petitions?\s+for\s+(?:a\s+)?(?:stay\s+order|reorganization)"
@@ -132,7 +132,15 @@ def _news(doc: Document) -> list[tuple[Region, bool | frozenset[str]]]:
     if release is not None:
         dl = find_dateline(doc, release)
         start = max(release.start, (dl.start() if dl else release.start) - 400)
-        out.append((Region(start, min(release.end, (dl.end() if dl else release.start) + 1500)), True))
+        opening = Region(start, min(release.end, (dl.end() if dl else release.start) + 1500))
+        out.append((opening, True))
+        # further down, a board's action told as today's news: "The Board today declared a
+        # quarterly cash dividend" under its own heading
+        low = lowered(doc)
+        for m in _TODAY_ACTION.finditer(low, opening.end, min(release.end, release.start + 40000)):
+            para = max(low.rfind("\n\n", opening.end, m.start()) + 2, m.start() - 600)
+            if not any(r.start <= m.start() < r.end for r, _ in out):
+                out.append((Region(para, min(release.end, para + 1200)), True))
     form = form_region(doc)
     if release is None and (form_type_of(doc) or "").startswith("6-K"):
         out.append((Region(form.start, min(form.end, form.start + 8000)), True))
@@ -142,6 +150,9 @@ def _news(doc: Document) -> list[tuple[Region, bool | frozenset[str]]]:
         scan: bool | frozenset[str] = ITEM_ALSO.get(code, False) if named else True
         out.append((Region(m.start(), min(form.end, m.start() + 1200)), scan))
     return out
+
+
+_TODAY_ACTION = re.compile(r"\btoday\s+(?:declared|approved|authorized)\b|\bdeclared\s+today\b")
 
 
 def _paragraphs(doc: Document, region: Region) -> Iterator[tuple[int, str]]:
@@ -346,13 +357,17 @@ _RECORD = re.compile(r"of\s+record\s+(?:(?:at|as\s+of)\s+the\s+close\s+of\s+busi
 
 
 def _dividend(text: str, base: int, chunk: str) -> Iterator[Candidate]:
-    m = _PER_SHARE.search(chunk)
+    # the amount the board declared, over a year's total or last year's amount said before it
+    declared = re.search(r"declared?\b|\bdeclaration\b|\bdividend\s+of\b", chunk, re.I)
+    m = _PER_SHARE.search(chunk, declared.end(), declared.end() + 200) if declared else None
+    surer = 0.0 if m else -0.1
+    m = m or _PER_SHARE.search(chunk)
     if m and m.group(1):  # "$.90 per share": 0.90
         value = "0" + m.group(1) if m.group(1).startswith(".") else m.group(1)
-        yield _c("dividend_per_share", value, base + m.start(1), base + m.end(1), 0.75, "dividend_per_share")
+        yield _c("dividend_per_share", value, base + m.start(1), base + m.end(1), 0.75 + surer, "dividend_per_share")
     elif m:  # "12.25 cents per share": in dollars, derived from the words
         value = f"{float(m.group(2)) / 100:.6f}".rstrip("0").rstrip(".")
-        yield _c("dividend_per_share", value, base + m.start(), base + m.end(), 0.7, "dividend_per_share")
+        yield _c("dividend_per_share", value, base + m.start(), base + m.end(), 0.7 + surer, "dividend_per_share")
     for rule, pattern in (("dividend_payment_date", _PAYABLE), ("dividend_record_date", _RECORD)):
         for p in pattern.finditer(chunk):
             if d := first_date(text, base + p.end(), base + p.end() + 30):

@@ -34,7 +34,7 @@ _SCHEMES = ("https://", "http://")
 WEB_SKIP = re.compile(r"twitter|facebook|linkedin|youtube|instagram|sec\.gov|prnewswire|businesswire|//blog\.|^blog\."
                       r"|globenewswire|webcast|zoom|q4inc|edgar", re.I)
 ISSUER = re.compile(
-    r"(?:The\s+)?[A-Z][\w.&'’-]*(?:[ ,]+[A-Z][\w.&'’-]*){0,5}?,?\s+"
+    r"(?<![\w&'’-])(?:The\s+)?(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&'’-]*(?:[ ,]+[A-Z][\w.&'’-]*){0,5}?,?\s+"
     r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.P|plc|N\.V|S\.A|AG|SE)\b\.?"
     r"(?:,?\s+Ltd\.?)?")
 CONTACT_WORD = re.compile(
@@ -69,6 +69,8 @@ def press_release_rules(doc: Document) -> Iterator[Candidate]:
         yield from _headline(doc, region, dl.start())
         yield from _release_date(doc, region, dl)
         yield from _issuer(doc, dl.end())
+    else:
+        yield from _top_headline(doc, region)
     yield from _tickers(doc, region)
     yield from _contacts(doc, region)
     yield from _office_sentence(doc, region)
@@ -169,6 +171,12 @@ def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Ca
     if not blocks:
         return
     titled = [b for b in blocks if _title_like(b)]
+    if not titled:  # highlights a PDF set without bullets stand between title and dateline
+        further = [b for b in _blocks_above(doc, region, dateline_start, limit=12)
+                   if not re.fullmatch(r"[\W\d]*", " ".join(c for _, c in b))]
+        if any(_title_like(b) for b in further):
+            blocks = further
+            titled = [b for b in blocks if _title_like(b)]
     block = titled[0] if titled else blocks[-1]
     at = blocks.index(block)
     block = _wrapped_title(block[:3], _laid_out(doc, block[0][0]))
@@ -180,6 +188,48 @@ def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Ca
         end = block[-1][0] + len(block[-1][1])
         confidence = 0.8 if titled else 0.55
         yield _c("headline", value, block[0][0], end, confidence, "headline")
+
+
+# "Amcor reports fiscal 2023 results": the company a headline opens with, before its verb.
+_HEADLINE_SUBJECT = re.compile(
+    r"(?P<name>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and)){0,4}?)\s+"
+    r"(?:reports?|announces?|declares?|posts?|completes?|delivers?|to\s+acquire|acquires?|names?|appoints?)\b")
+
+
+def _top_headline(doc: Document, region: Region) -> Iterator[Candidate]:
+    """A release with no dateline: its first block of text is its title, and the company the
+    title opens with is the issuer. Unsure, so shown for attention."""
+    text = doc.text
+    block: list[tuple[int, str]] = []
+    for pos, line in iter_lines(text, region.start, min(region.end, region.start + 1500)):
+        row = cells(line, pos)
+        if not line.strip() or is_rule(line):
+            if block:
+                break
+            continue
+        if len(row) != 1 or _NOT_TITLE.match(row[0][1]) or DATE_RE.fullmatch(row[0][1].strip(" .")):
+            if block:
+                break
+            if len(row) == 1:
+                continue
+            return
+        if EMAIL.search(line) or PHONE.search(line) or CONTACT_WORD.search(line) or _BULLET.match(line.lstrip()):
+            return
+        block.append(row[0])
+        if len(block) > 3:
+            return
+    if not block:
+        return
+    block = _wrapped_title(block, _laid_out(doc, block[0][0]))
+    value = clean_text(" ".join(c for _, c in block)).rstrip(".")
+    if not 10 <= len(value) <= 200 or value.endswith(":"):
+        return
+    end = block[-1][0] + len(block[-1][1])
+    yield _c("headline", value, block[0][0], end, 0.55, "headline_top")
+    m = _HEADLINE_SUBJECT.match(value)
+    if m and not re.match(r"(?:The|A|An|New|First|Second|Third|Fourth|Fiscal|Full)\b", m.group("name")):
+        name = m.group("name")
+        yield _c("company_name", name, block[0][0], block[0][0] + len(name), 0.5, "headline_subject")
 
 
 def _release_date(doc: Document, region: Region, dl: re.Match[str]) -> Iterator[Candidate]:
@@ -227,6 +277,12 @@ def _tickers(doc: Document, region: Region) -> Iterator[Candidate]:
         ex_end = m.end("nms") if m.group("nms") else m.end("ex")
         ex = re.sub(r"\s+", " ", text[m.start("ex") : ex_end])
         yield _c("exchange", ex, m.start("ex"), ex_end, 0.85, "exchange")
+    for line_start, line in _listing_lines(text, region.start, min(region.end, region.start + 60000)):
+        for m in _LISTED.finditer(line):
+            s = line_start + m.start("t")
+            yield _c("ticker", m.group("t"), s, s + len(m.group("t")), 0.85, "ticker_line")
+            ex = re.sub(r"\s+", " ", m.group("ex"))
+            yield _c("exchange", ex, line_start + m.start("ex"), line_start + m.end("ex"), 0.8, "exchange_line")
     low = lowered(doc)
     pos = region.start
     while (at := low.find("symbol", pos, end)) >= 0:
@@ -244,6 +300,25 @@ def _tickers(doc: Document, region: Region) -> Iterator[Candidate]:
             yield _c("exchange", ex, market.start("ex"), market.end("ex"), 0.7, "exchange_sentence")
 
 
+# A line that is nothing but the company's listings, as a release's footer gives them:
+# "NYSE: AMCR; ASX: AMC", "Nasdaq: ACME | TSX: ACM".
+_LISTED = re.compile(r"(?P<ex>NYSE(?:\s+American)?|NASDAQ|Nasdaq|AMEX|ASX|TSX|TSXV|LSE|AEX|SIX)\s*:\s*"
+                     r"(?P<t>[A-Z][A-Z.]{0,5})(?![\w.])")
+_LISTING_LINE = re.compile(r"^[ \t]*(?:(?:NYSE(?:\s+American)?|NASDAQ|Nasdaq|AMEX|ASX|TSX|TSXV|LSE|AEX|SIX)\s*:\s*"
+                           r"[A-Z][A-Z.]{0,5}[ \t]*(?:[;,|][ \t]*|$))+[ \t]*$", re.M)
+
+
+def _listing_lines(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
+    pos = start
+    while (at := text.find(":", pos, end)) >= 0:
+        line_start = text.rfind("\n", start, at) + 1
+        stop = text.find("\n", at, end)
+        stop = end if stop < 0 else stop
+        pos = stop + 1
+        if at - line_start <= 20 and _LISTING_LINE.match(text, line_start, stop):
+            yield line_start, text[line_start:stop]
+
+
 def _contact_blocks(doc: Document, region: Region) -> list[Region]:
     """Stretches of the release that list contacts: after a 'Contact' caption, up to a gap."""
     text = doc.text
@@ -253,18 +328,24 @@ def _contact_blocks(doc: Document, region: Region) -> list[Region]:
         if blocks and line_start < blocks[-1].end:
             continue
         end = line_start
-        gap = count = 0
+        gap = count = since = 0
         for pos, line in iter_lines(text, line_start, region.end):
             if not line.strip():
                 gap += 1
-                if gap >= 2 or (count > 2 and not _contactish(text, pos + 1)):
+                # a contact table in columns a PDF gives one cell a line: the next person may
+                # stand under a caption ("Media - Europe") after the blank line
+                after = text.find("\n", pos + 1)
+                if gap >= 2 or (count > 2 and not _contactish(text, pos + 1)
+                                and not (after > 0 and _person_line(text, after + 1))):
                     break
                 continue
             gap = 0
             count += 1
-            end = pos + len(line)
-            if count >= 14:
+            # up to 14 lines; a longer table while its short cells keep naming people
+            since = 0 if _contactish(text, pos) else since + 1
+            if count > 40 or (count > 14 and (since >= 4 or len(line.strip()) > 60)):
                 break
+            end = pos + len(line)
         blocks.append(Region(line_start, end))
         if len(blocks) >= 3:
             break
@@ -276,7 +357,20 @@ def _contactish(text: str, pos: int) -> bool:
     stop = text.find("\n", pos)
     line = text[pos : stop if stop >= 0 else pos + 200]
     return bool(EMAIL.search(line) or PHONE.search(line)
-                or any(_person(seg) for _, seg in _segments(line, pos)))
+                or (not _address_line(line) and any(_person(seg) for _, seg in _segments(line, pos))))
+
+
+def _person_line(text: str, pos: int) -> bool:
+    """A line that names a person alone (the first line of the next contact's cell)."""
+    stop = text.find("\n", pos)
+    line = text[pos : stop if stop >= 0 else pos + 200].strip()
+    return _person(line)
+
+
+def _address_line(line: str) -> bool:
+    """A footer's address ("83 Tower Road North, Warmley, Bristol, England, ..., United Kingdom"):
+    four commas or more, and a number; its place names are no people."""
+    return line.count(",") >= 4 and bool(re.search(r"\d", line))
 
 
 def _segments(line: str, pos: int) -> Iterator[tuple[int, str]]:
@@ -318,6 +412,8 @@ def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
     for block in _contact_blocks(doc, region):
         names = []
         for pos, line in iter_lines(text, block.start, block.end):
+            if _address_line(line) and not (EMAIL.search(line) or PHONE.search(line)):
+                continue
             for start, seg in _segments(line, pos):
                 if _person(seg, company):
                     names.append(_c("contact_name", clean_text(seg), start, start + len(seg), 0.75, "contact_name"))

@@ -190,7 +190,33 @@ def release_region(doc: Document) -> Region | None:
     dl = find_dateline(doc, body)
     if _looks_like_release(doc, body) or (dl is not None and dl.start() < 3000 and _opens_release(doc, dl)):
         return body
+    if dl is None and _undated_release(doc, body):
+        return body
     return None
+
+
+# What a release with no dateline and no release line still shows (a company's own PDF of its
+# results): a contacts caption with a person's e-mail or telephone under it, a listing
+# ("NYSE: AMCR; ASX: AMC", "(Nasdaq: ACME)"), and news told as news ("today declared",
+# "today announced"). Two of the three, in a file that is no SEC form.
+_CONTACT_CAPTION = re.compile(r"^[ \t]*(?:media\s+|investors?\s+|press\s+)?contacts?(?:\s+information)?\s*:?[ \t]*$"
+                              r"|^[ \t]*contacts?\s*:", re.M | re.I)
+_REACH = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+|\+?\(?\d{1,3}\)?[ .-]\d{3}[ .-]\d{4}|\+\d{1,3}(?:[ .]\d{1,4}){2,4}")
+_LISTING = re.compile(r"(?:^|[(;,])[ \t]*(?:NYSE|NASDAQ|Nasdaq|ASX|TSX|LSE|AMEX)\s*:\s*[A-Z]{1,6}\b(?=\s*[;,)]|[ \t]*$)",
+                      re.M)
+_NEWS_TODAY = re.compile(r"\btoday\s+(?:announced|reported|declared|said)\b|\bannounced\s+today\b")
+
+
+def _undated_release(doc: Document, body: Region) -> bool:
+    low = lowered(doc)
+    if "securities and exchange commission" in low[body.start : body.start + 5000]:
+        return False  # a form: its release, if any, is found after its signature
+    end = min(body.end, body.start + 60000)
+    contacts = any(_REACH.search(doc.text, m.end(), min(end, m.end() + 400))
+                   for m in _CONTACT_CAPTION.finditer(doc.text, body.start, end))
+    listed = _LISTING.search(doc.text, body.start, end) is not None
+    news = _NEWS_TODAY.search(low, body.start, min(end, body.start + 10000)) is not None
+    return contacts + listed + news >= 2
 
 
 def _opens_release(doc: Document, dl: re.Match[str]) -> bool:
@@ -233,7 +259,8 @@ def find_dateline(doc: Document, region: Region) -> re.Match[str] | None:
             if not re.search(r"\b[a-z]{2,}", doc.text[m.end() : eol if eol >= 0 else m.end() + 400]):
                 continue  # a heading in capitals ("PART I – FINANCIAL INFORMATION"), not a sentence
         rest = doc.text[m.end() : m.end() + 200]
-        if re.match(r"\s*(?:\(?[A-Z][\w.&,'-]*\s*){1,8}", rest):  # the first sentence's subject
+        # the first sentence's subject, also a name set in lower case before a capital ("eBay Inc.")
+        if re.match(r"\s*(?:\(?(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&,'-]*\s*){1,8}", rest):
             return m
     return None
 
