@@ -67,6 +67,9 @@ class ReviewStore(Protocol):
                 state: State, who: str) -> FieldValue: ...
     def mark_reviewed(self, doc_id: int, who: str, unseen: Collection[int] = ()) -> int: ...
     def set_status(self, doc_id: int, status: str, who: str, note: str | None = None) -> None: ...
+    def remove_document(self, doc_id: int, who: str) -> bool: ...
+    def restore_document(self, doc_id: int, who: str) -> bool: ...
+    def is_removed(self, doc_id: int) -> bool: ...
 
 
 @dataclass(slots=True)
@@ -86,6 +89,7 @@ class Change:
     values: list[tuple[int, ValueState, ValueState]] = field(default_factory=list)
     status: tuple[str, str] | None = None  # (before, after)
     flag_note: tuple[str | None, str | None] | None = None
+    removed: tuple[bool, bool] | None = None  # taken out of the queue: (before, after)
 
 
 def _state_of(fv: FieldValue) -> ValueState:
@@ -168,6 +172,11 @@ class ReviewSession:
         self._record(Change(doc_id, "flag", [], (before.status, "flagged"),
                             (before.flag_note, note)))
 
+    def remove(self, doc_id: int) -> None:
+        """Take a filing out of the queue and the export (kept in the store; undo restores)."""
+        if self.repo.remove_document(doc_id, self.who):
+            self._record(Change(doc_id, "remove filing", removed=(False, True)))
+
     def _document(self, doc_id: int) -> DocumentRecord:
         doc = self.repo.document(doc_id)
         if doc is None:
@@ -197,6 +206,15 @@ class ReviewSession:
                     continue
                 self.repo.restore(fv_id, target.value, (target.start, target.end), target.state,
                                   self.who)
+            if change.removed:
+                expected_removed, target_removed = (change.removed[::-1] if backwards
+                                                    else change.removed)
+                if self.repo.is_removed(change.document_id) != expected_removed:
+                    self.left_alone.append("the filing's removal")
+                elif target_removed:
+                    self.repo.remove_document(change.document_id, self.who)
+                else:
+                    self.repo.restore_document(change.document_id, self.who)
             if change.status:
                 status, expected_status = ((change.status[0], change.status[1]) if backwards
                                            else (change.status[1], change.status[0]))

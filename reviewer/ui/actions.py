@@ -35,6 +35,9 @@ SPECS = [
     ActionSpec("undo", "&Undo", "Ctrl+Z", "undo the last change, in any filing"),
     ActionSpec("redo", "&Redo", "Ctrl+Shift+Z", "redo the change undone last"),
     ActionSpec("flag", "&Flag Filing...", "Ctrl+Shift+F", "flag the filing with a note"),
+    ActionSpec("remove_filing", "Re&move Filing...", "Ctrl+Shift+Delete",
+               "take the filing out of the queue and the export (kept in the store; Ctrl+Z "
+               "brings it back)"),
     ActionSpec("find", "&Find in Filing...", "Ctrl+F", "find text in the filing"),
     ActionSpec("focus_filter", "Filter the &Queue", "Ctrl+L",
                "type in the queue's filter box; Esc returns to the fields"),

@@ -78,7 +78,7 @@ class MainWindow(ReviewActions, QMainWindow):
                       "reextract", None, "quit"],
             "&Edit": ["undo", "redo", None, "fill_from_selection", "reject_value", None, "find", None,
                       "preferences"],
-            "&Review": ["review_next", "approve_anyway", "flag", None, "next_attention",
+            "&Review": ["review_next", "approve_anyway", "flag", "remove_filing", None, "next_attention",
                         "prev_attention", None, "next_filing", "prev_filing"],
             "&View": ["show_all_fields", None, "focus_filter", None, "reset_layout"],
             "&Help": ["shortcuts", "about"],
@@ -103,6 +103,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.jobs.busy.connect(lambda text: self.statusBar().showMessage(text, 4000))
         a["review_next"].triggered.connect(self.review_and_next)
         a["approve_anyway"].triggered.connect(self.approve_anyway)
+        a["remove_filing"].triggered.connect(self.remove_current)
         a["show_all_fields"].setChecked(self.show_all)
         a["show_all_fields"].toggled.connect(self.set_show_all)
         a["focus_filter"].triggered.connect(self.queue.focus_filter)

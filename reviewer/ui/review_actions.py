@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ..core.review import InvalidValue
 from ..core.values import ATTENTION_BELOW
@@ -171,13 +171,37 @@ class ReviewActions(_Base):
         if change is None:
             return
         self.queue.model.reload()
-        self.queue.select_document(change.document_id, emit=False)
-        self.open_document(change.document_id)
+        if self.repo.is_removed(change.document_id):  # a removal redone: on to the next
+            self.queue.select_row(min(max(self.queue.table.currentIndex().row(), 0),
+                                      self.queue.model.rowCount() - 1))
+        else:
+            self.queue.select_document(change.document_id, emit=False)
+            self.open_document(change.document_id)
         self.update_status()
         self.fields.setFocus()
         left = self.session.left_alone
         note = (f"; left as someone else set them since: {', '.join(left)}" if left else "")
         self.statusBar().showMessage(f"{step.__name__}: {change.label}{note}", 8000 if left else 3000)
+
+    def remove_current(self) -> None:
+        """Remove Filing: after a confirmation, out of the queue and the export; undoable."""
+        if self.doc_id is None:
+            return
+        row = self.repo.document(self.doc_id)
+        name = (row.company_name or row.file_name) if row else str(self.doc_id)
+        answer = QMessageBox.question(
+            self, "Remove filing",
+            f"Remove {name} from the queue and the export?\n\nIt stays in the store with its "
+            "history; Edit > Undo (Ctrl+Z) brings it back.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        removed, at = self.doc_id, self.queue.table.currentIndex().row()
+        self.session.remove(removed)
+        self.queue.model.reload()
+        if not self.queue.select_row(min(at, self.queue.model.rowCount() - 1)):
+            self.doc_id = None
+        self.update_status()
+        self.statusBar().showMessage(f"Removed {name}; Ctrl+Z brings it back", 6000)
 
     def flag_current(self) -> None:
         if self.doc_id is None:

@@ -75,9 +75,12 @@ def test_enter_saves_and_the_next_keys_go_to_the_fields_never_the_filter(win, qt
                                                                         store: Path) -> None:
     doc_id = win.doc_id
     type_value(qtbot, win, key_of(win, "exhibit", adding=True), "99.1")
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.fields, timeout=3000)
-    assert [v.value for v in store_repo(store).field_values(doc_id) if v.field == "exhibit"] == [
-        "99.1"]
+
+    def exhibits() -> list[str | None]:
+        return [v.value for v in store_repo(store).field_values(doc_id) if v.field == "exhibit"]
+
+    qtbot.waitUntil(lambda: exhibits() == ["99.1"], timeout=3000)
+    assert QApplication.focusWidget() is win.fields
     assert win.fields.current_key() == RowKey("exhibit", None)  # on the "add value" row again
     qtbot.keyClicks(win.fields, "10.1")  # typing starts the editor on the row
     press(qtbot, QApplication.focusWidget(), Qt.Key.Key_Return)
@@ -203,3 +206,36 @@ def test_a_layout_saved_at_another_scale_comes_back_usable(qtbot, store: Path,
     again.splitter.setSizes([100, 0, 500])
     again.named_actions["reset_layout"].trigger()  # View > Reset Layout
     assert min(again.splitter.sizes()) > 0
+
+
+def test_remove_filing_then_ctrl_z_brings_it_back(win, qtbot, store: Path, monkeypatch) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    removed = win.doc_id
+    press(qtbot, win.fields, Qt.Key.Key_Delete, CTRL | SHIFT)
+    assert store_repo(store).is_removed(removed)
+    assert win.queue.model.rowCount() == 1 and win.doc_id != removed
+    assert "Removed" in win.statusBar().currentMessage()
+    assert [h["action"] for h in store_repo(store).history(removed)][-1] == "remove"
+    press(qtbot, win.fields, Qt.Key.Key_Z, CTRL)
+    assert not store_repo(store).is_removed(removed)
+    assert win.queue.model.rowCount() == 2 and win.doc_id == removed
+    press(qtbot, win.fields, Qt.Key.Key_Z, CTRL | SHIFT)  # redo: out again
+    assert store_repo(store).is_removed(removed) and win.doc_id != removed
+
+
+def test_a_file_that_is_no_filing_comes_in_flagged(win, qtbot, tmp_path: Path, store: Path) -> None:
+    recipe = tmp_path / "recipe.txt"
+    recipe.write_text("Grandma's apple pie\n\nIngredients\n6 apples\n1 cup of sugar\n2 tbsp butter\n"
+                      "\nMethod\nPeel and slice the apples. Mix with the sugar, bake 45 minutes.\n")
+    assert win.start_import([str(recipe)])
+    qtbot.waitUntil(lambda: not win.jobs.running, timeout=20000)
+    repo = store_repo(store)
+    doc = next(repo.document(d) for d in repo.document_ids() if repo.document(d).file_name
+               == "recipe.txt")
+    assert doc.status == "flagged" and "not recognised as an SEC filing" in doc.flag_note
+    win.queue.status_combo.setCurrentIndex(2)  # Flagged
+    row = win.queue.model.row_of(doc.id)
+    assert row >= 0 and "not recognised" in win.queue.model.index(row, 0).data(
+        Qt.ItemDataRole.ToolTipRole)
