@@ -74,3 +74,21 @@ def test_trading_symbols_with_spaces_slashes_dots_and_series() -> None:
             "Class A\tCLASS A\tNew York Stock Exchange\n"
             "Indicate by check mark whether the registrant is an emerging growth company\n")
     assert _values(text, "ticker") == ["JPM", "JPM PR D", "JNJ24BP", "PCG-PA", "BRK/B"]
+
+
+def test_exchanges_on_a_cover_with_no_trading_symbols() -> None:
+    text = ("FORM 10-K\n\nSECURITIES REGISTERED PURSUANT TO SECTION 12(B) OF THE ACT:\n\n"
+            "                                           NAME OF EACH EXCHANGE ON\n"
+            "  TITLE OF EACH CLASS                          WHICH REGISTERED\n"
+            "  -------------------                      ------------------------\n"
+            "COMMON STOCK, $1.00 PAR       NEW YORK STOCK EXCHANGE   ZURICH STOCK EXCHANGE\n"
+            " VALUE                        CHICAGO STOCK EXCHANGE, INC.\n\n"
+            "Depositary Shares, each representing          New York Stock Exchange\n"
+            "________________\n"
+            "(a)  In addition, shares of Common Stock of the Registrant are\n"
+            "listed on the Montreal Stock Exchange and the Toronto Stock\n"
+            "Exchange in Canada.\n\n"
+            "SECURITIES REGISTERED PURSUANT TO SECTION 12(G) OF THE ACT: None\n")
+    assert _values(text, "exchange") == ["NEW YORK STOCK EXCHANGE", "ZURICH STOCK EXCHANGE",
+                                         "CHICAGO STOCK EXCHANGE, INC", "New York Stock Exchange"]
+    assert _values(text, "ticker") == []

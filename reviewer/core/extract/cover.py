@@ -337,10 +337,35 @@ _EXCHANGE = re.compile(r"(?:Exchange|Nasdaq|NASDAQ|NYSE|Market)", re.I)
 _NOT_TICKER = {"N/A", "NONE", "LLC", "NYSE", "NASDAQ", "THE", "INC"}
 
 
+# A cover's table of securities before trading symbols were asked for (10-K, 20-F, older 8-Ks):
+# "Title of each class | Name of each exchange on which registered", its caption often wrapped.
+_EXCHANGE_CAPTION = re.compile(r"name\s+of\s+each\s+exchange\s+on(?:\s+which\s+registered)?", re.I)
+_TABLE_END = re.compile(r"Indicate\s+by\s+check\s+mark|emerging\s+growth|Item\s+\d|Section\s+12\s*\(\s*g\s*\)"
+                        r"|Securities\s+for\s+which", re.I)
+
+
+def _exchanges_registered(doc: Document, cover: Region) -> Iterator[Candidate]:
+    text = doc.text
+    m = _EXCHANGE_CAPTION.search(text, cover.start, cover.end)
+    if not m:
+        return
+    stop = _TABLE_END.search(text, m.end(), cover.end)
+    end = stop.start() if stop else min(cover.end, m.end() + 1500)
+    for pos, line in iter_lines(text, m.end(), min(end, m.end() + 2000)):
+        for cstart, cell in cells(line, pos):
+            cell = cell.rstrip(" .")
+            low = cell.lower()
+            if re.search(r"\b(?:Exchange|Nasdaq|NYSE)\b", cell, re.I) and len(cell) < 60 \
+                    and not re.search(r"registered|\bact\b|pursuant|section|title|class|name\s+of|\bon$", low) \
+                    and all(w[0].isupper() or w in ("of", "the") for w in re.findall(r"[A-Za-z][\w'&-]*", cell)):
+                yield _c("exchange", cell, cstart, cstart + len(cell), 0.8, "exchange_registered")
+
+
 def _securities_table(doc: Document, cover: Region) -> Iterator[Candidate]:
     text = doc.text
     m = re.search(r"Trading\s+Symbols?(?:\(s\))?", text[cover.start : cover.end], re.I)
     if not m:
+        yield from _exchanges_registered(doc, cover)
         return
     start = cover.start + m.end()
     stop = re.compile(r"Indicate by check mark|emerging growth|Item\s+\d", re.I).search(text, start, cover.end)
