@@ -101,3 +101,35 @@ def test_a_dividend_declared_today_further_down_an_undated_release() -> None:
     assert set(f["event_type"]) == {"earnings", "dividend"}
     assert (f["dividend_per_share"], f["dividend_record_date"], f["dividend_payment_date"]) == (
         ["0.1225"], ["2023-09-07"], ["2023-09-27"])
+
+
+def _periodic(body: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    doc = Document(text="UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\nFORM 10-Q\n\n" + body, format="text")
+    for c in event_rules(doc):
+        out.setdefault(c.name, []).append(c.value)
+    return out
+
+
+def test_a_periodic_report_reports_a_meeting_held_and_its_subsequent_events() -> None:
+    f = _periodic("Note 9 - Subsequent Events\nOn April 16, 1998, Beta plc completed an initial public offering of "
+                  "its stock. The Company sold 18.9% of its shares in the offering for a gain.\n\n"
+                  "Item 4. Submission of Matters to a Vote of Security Holders\n\n"
+                  "a)  The annual meeting of shareholders was held on April 22, 1998.  All matters were approved.\n")
+    assert set(f["event_type"]) == {"divestiture", "shareholder_meeting"}
+    assert f["meeting_date"] == ["1998-04-22"]
+
+
+def test_a_periodic_reports_statements_and_empty_sections_are_no_events() -> None:
+    f = _periodic("Item 4. Submission of Matters to a Vote of Security Holders\n\nThere were no matters submitted to "
+                  "a vote of stockholders during the quarter. The Annual Meeting of Shareholders to be held on "
+                  "February 17, 2004.\n\nSubsequent Events\nOn April 22, 1999, Beta effected a 4 for 1 stock split "
+                  "and completed an initial public offering of its stock. The Company entered into a credit facility "
+                  "with its banks.\n\nItem 2. Results\nNet sales rose; the Company reports quarterly results.\n")
+    assert f == {}
+
+
+def test_a_402_non_reliance_is_other() -> None:
+    f = _fields("Item 4.02 Non-Reliance on Previously Issued Financial Statements.\n\nOn April 10, 2025, the Audit "
+                "Committee concluded that the statements for 2023 should no longer be relied upon.\n")
+    assert f["event_type"] == ["other"]

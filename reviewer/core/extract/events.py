@@ -21,6 +21,8 @@ ITEM_EVENTS = {
     "1.01": "material_agreement", "1.03": "bankruptcy", "2.01": "merger_acquisition",
     "2.02": "earnings", "2.03": "financing", "2.05": "operating_update", "3.01": "delisting_notice",
     "3.02": "securities_offering", "4.01": "auditor_change", "5.01": "merger_acquisition",
+    # non-reliance on earlier statements (a restatement): no type of its own
+    "4.02": "other",
     "5.02": "management_change", "5.07": "shareholder_meeting",
 }
 OLD_ITEM_EVENTS = {"1": "merger_acquisition", "2": "merger_acquisition", "3": "bankruptcy",
@@ -34,7 +36,7 @@ KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for n
                  r"\s+of\b"),
     ("earnings", r"report(?:s|ed)?\s+(?:\w+\s+){0,4}(?:results|earnings|net\s+income|net\s+loss)"
                  r"|(?:quarter|year)(?:ly)?\s+(?:\w+\s+){0,2}(?:results|earnings)\b"),
-    ("share_repurchase", r"(?:share|stock)\s+repurchase\s+program|buy-?back\s+program"),
+    ("share_repurchase", r"(?:share|stock)\s+repurchase\s+program|buy-?back\s+program|\brepurchase\s+(?:plan|program)\b"),
     ("bankruptcy", r"chapter\s+11|petitions?\s+for\s+(?:a\s+)?(?:stay\s+order|reorganization)"
                    r"|reorganization\s+proceedings|filed\s+for\s+bankruptcy|receivership"),
     ("delisting_notice", r"\bdelist|staff\s+determination|listing\s+qualifications\s+(?:panel|department)"
@@ -55,6 +57,7 @@ KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for n
     ("divestiture", r"\b(?:complet(?:ed|es)|announc(?:ed|es)|agreed\s+to)\s+(?:the\s+|its\s+|an?\s+)?"
                     r"(?:previously\s+announced\s+)?(?:sale\s+of|disposition\s+of|divestiture|split-?off|spin-?off"
                     r"|sell\b|divest\b)"
+                    r"|\bsold\s+\d+(?:\.\d+)?%\s+of\s+its\s+(?:shares|interest|stake|holding)"
                     r"|\bto\s+(?:sell|divest|spin\s+off)\s+(?:its|the)\s+(?:[\w-]+\s+){0,3}"
                     r"(?:business|division|unit|subsidiary|operations|assets)\b"),
     ("legal_proceeding", r"settlement\s+of|lawsuit|litigation|class\s+action|informal\s+inquiry"
@@ -70,14 +73,14 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "stock_split": ("split",),
     "dividend": ("dividend",),
     "earnings": ("results", "earnings", "net"),
-    "share_repurchase": ("program",),
+    "share_repurchase": ("program", "plan"),
     "bankruptcy": ("chapter", "petition", "reorganization", "bankruptcy", "receivership"),
     "delisting_notice": ("delist", "determination", "qualifications", "deficiency"),
     "shareholder_meeting": ("holders",),
     "merger_acquisition": ("merger", "acquire", "acquisition", "majority"),
     "securities_offering": ("shares", "placement", "offering", "principal", "notes", "debentures", "bonds"),
     "financing": ("credit", "loan"),
-    "divestiture": ("split", "spin", "divest", "sale", "disposition", "sell"),  # "spin off", "sell"
+    "divestiture": ("split", "spin", "divest", "sale", "disposition", "sell", "sold"),  # "spin off", "sell"
     "legal_proceeding": ("settlement", "lawsuit", "litigation", "action", "inquiry", "derivative"),
     "management_change": ("board", "officer", "president", "director", "resign"),
 }
@@ -165,10 +168,71 @@ def _paragraphs(doc: Document, region: Region) -> Iterator[tuple[int, str]]:
             yield region.start + at, para
 
 
+# Annual and quarterly reports: their statements are no news, but two sections report events:
+# the vote at a meeting held in the quarter, and the events after the balance-sheet date.
+PERIODIC = ("10-K", "10-Q", "20-F", "40-F")
+_VOTE_HEADING = re.compile(r"submission\s+of\s+matters\s+to\s+a\s+vote\s+of\s+(?:security|share|stock)\s*holders")
+_SUBSEQUENT_HEADING = re.compile(r"subsequent\s+events?[ \t]*\.?[ \t]*$", re.M)
+
+
+# What a subsequent-events note reports as an event of the company's own; its credit lines,
+# other companies' offerings and litigation updates are the notes' routine.
+_SUBSEQUENT_TYPES = frozenset({"divestiture", "merger_acquisition", "dividend", "share_repurchase", "bankruptcy",
+                               "securities_offering"})
+# In a note, only the company's own deals: a private placement; an acquisition agreed or completed
+# (a note's "to acquire" is as often shares, an investee's split or offering is not the company's).
+_STRICTER = {
+    "securities_offering": re.compile(r"private\s+placement", re.I),
+    "merger_acquisition": re.compile(r"agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement"
+                                     r"|completed\s+(?:the\s+|its\s+)?acquisition", re.I),
+}
+_NEXT_HEADING = re.compile(r"\n[ \t]*(?:Note\s+\d+|NOTE\s+\d+|Item\s+\d|ITEM\s+\d|PART\s+I|Part\s+I)\b"
+                           r"|\n[ \t]*[A-Z][A-Za-z ,&'-]{2,60}\n")
+
+
+def _headings(pattern: re.Pattern[str], low: str, text: str) -> Iterator[re.Match[str]]:
+    """Where `pattern` is a heading: "Item 4. Submission ...", "Note 9 - Subsequent Events", at
+    most a short number or caption before it on its line."""
+    for m in pattern.finditer(low):
+        begin = text.rfind("\n", 0, m.start()) + 1
+        if len(text[begin : m.start()].strip()) <= 20:
+            yield m
+
+
+def _periodic_events(doc: Document) -> Iterator[Candidate]:
+    text, low = doc.text, lowered(doc)
+    found: dict[str, Candidate] = {}
+    for m in _headings(_VOTE_HEADING, low, text):
+        body = text[m.end() : m.end() + 600]
+        if re.match(r"\W*(?:none|not\s+applicable|there\s+were\s+no\b|no\s+matters)", body, re.I):
+            continue
+        # a meeting held, with its date: not a table of contents' entry, nor a meeting to be held
+        if d := _meeting_date(text, m.end(), body):
+            found["shareholder_meeting"] = _c("event_type", "shareholder_meeting", m.start(), m.end(), 0.7,
+                                              "periodic_vote")
+            yield _c("meeting_date", d[0], d[1], d[2], 0.7, "meeting_date")
+            break
+    for m in _headings(_SUBSEQUENT_HEADING, low, text):
+        nxt = _NEXT_HEADING.search(text, m.end(), m.end() + 1200)  # the note ends at the next one
+        for start, para in _paragraphs(doc, Region(m.end(), nxt.start() if nxt else min(len(text), m.end() + 1200))):
+            lowpara = low[start : start + len(para)]
+            for name, pattern in KEYWORDS:
+                if name in found or name not in _SUBSEQUENT_TYPES or not any(n in lowpara for n in NEEDLES[name]):
+                    continue
+                pattern = _STRICTER.get(name, pattern)
+                if hit := pattern.search(para):
+                    found[name] = _c("event_type", name, start + hit.start(), start + hit.end(), 0.55,
+                                     "subsequent_events")
+    yield from found.values()
+
+
 def event_rules(doc: Document) -> Iterator[Candidate]:
     form = form_type_of(doc) or ""
+    if form.startswith(PERIODIC):
+        yield from _periodic_events(doc)
+        return
     if not (form.startswith(("8-K", "6-K")) or (not form and release_region(doc) is not None)):
-        return  # annual and quarterly reports, proxies, registrations: their items are not news
+        return  # proxies, registrations: their items are not news
     found: dict[str, Candidate] = {}
     if form.startswith("8-K") or not form:
         region = form_region(doc)
