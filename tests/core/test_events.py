@@ -133,3 +133,11 @@ def test_a_402_non_reliance_is_other() -> None:
     f = _fields("Item 4.02 Non-Reliance on Previously Issued Financial Statements.\n\nOn April 10, 2025, the Audit "
                 "Committee concluded that the statements for 2023 should no longer be relied upon.\n")
     assert f["event_type"] == ["other"]
+
+
+def test_an_801_reporting_a_commercial_agreement_is_a_material_agreement() -> None:
+    f = _fields("Item 8.01 Other Events.\nOn March 31, 2026, the Company and Beta, Inc. entered into a new order form "
+                "(the “Order Form”) under the existing Master Services Agreement.\n")
+    assert f["event_type"] == ["material_agreement"]
+    f = _fields("Item 8.01 Other Events.\nOn March 31, 2026, the Company entered into a merger agreement with Beta.\n")
+    assert f["event_type"] == ["merger_acquisition"]

@@ -62,6 +62,12 @@ KEYWORDS: list[tuple[str, re.Pattern[str]]] = [(name, re.compile(p, re.I)) for n
                     r"(?:business|division|unit|subsidiary|operations|assets)\b"),
     ("legal_proceeding", r"settlement\s+of|lawsuit|litigation|class\s+action|informal\s+inquiry"
                          r"|derivative\s+(?:action|suit)"),
+    # a commercial agreement reported as news (an order under a master agreement, a supply
+    # contract); mergers, credit and underwriting agreements are their own events
+    ("material_agreement", r"\bentered\s+into\s+(?:a|an|the)\s+(?:new\s+)?"
+                           r"(?:(?!merger|credit|loan|underwriting|purchase|employment|separation|indemnif|consulting)"
+                           r"[\w-]+\s+){0,3}(?:order\s+form|supply\s+agreement|services\s+agreement"
+                           r"|master\s+\w+\s+agreement|collaboration\s+agreement|license\s+agreement)\b"),
     ("management_change", r"\b(?:appoint(?:ed|s|ment)|names?|named|elected)\s+(?:\w+\s+){0,5}"
                           r"(?:to\s+(?:the|its)\s+board|chief\s+\w+\s+officer|president|director)"
                           r"|\bresign(?:ed|s|ation)\b"),
@@ -82,6 +88,7 @@ NEEDLES: dict[str, tuple[str, ...]] = {
     "financing": ("credit", "loan"),
     "divestiture": ("split", "spin", "divest", "sale", "disposition", "sell", "sold"),  # "spin off", "sell"
     "legal_proceeding": ("settlement", "lawsuit", "litigation", "action", "inquiry", "derivative"),
+    "material_agreement": ("entered into",),
     "management_change": ("board", "officer", "president", "director", "resign"),
 }
 BOILERPLATE = re.compile(r"forward-looking|safe\s+harbor|risk\s+factors|cautionary", re.I)
