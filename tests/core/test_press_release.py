@@ -149,7 +149,8 @@ UNDATED = ("-------- Page 1 --------\nAcme reports fiscal 2023 results and provi
            "The Acme Board of Directors today declared a quarterly cash dividend of 12.25 cents per share.\n\n"
            "About Acme\nAcme makes boxes.\nNYSE: ACMR; ASX: ACM \n\nwww.acme.com  I  LinkedIn\n\n"
            "Contact Information\n\nInvestors\nTracey Whitehead\nHead of Investor Relations\nAcme\n+61 3 9226 9028\n"
-           "tracey.whitehead@acme.com\n\nMedia - Europe \nErnesto Duran\nHead of Global Communications\nAcme \n"
+           "tracey.whitehead@acme.com\n\nMedia - Australia\nJames Strong\n\nCitadel-MAGNUS\n+61 448 881 174\n"
+           "jstrong@citadelmagnus.com\n\nMedia - Europe \nErnesto Duran\nHead of Global Communications\nAcme \n"
            "+41 78 698 69 40\nernesto.duran@acme.com \n\n"
            "Acme plc UK Establishment Address: 83 Tower Road North, Warmley, Bristol, England, BS30 8XP, United Kingdom\n"
            "Registered Office: 3rd Floor, 44 Esplanade, St Helier, JE4 9WG, Jersey\n")
@@ -160,9 +161,9 @@ def test_a_release_with_no_dateline_is_still_a_release() -> None:
     assert v["headline"] == ["Acme reports fiscal 2023 results and provides outlook for fiscal 2024"]
     assert v["company_name"] == ["Acme"]
     assert (v["ticker"], v["exchange"]) == (["ACMR", "ACM"], ["NYSE", "ASX"])
-    assert v["contact_name"] == ["Tracey Whitehead", "Ernesto Duran"]
-    assert v["contact_phone"] == ["+61 3 9226 9028", "+41 78 698 69 40"]
-    assert v["contact_email"] == ["tracey.whitehead@acme.com", "ernesto.duran@acme.com"]
+    assert v["contact_name"] == ["Tracey Whitehead", "James Strong", "Ernesto Duran"]
+    assert v["contact_phone"] == ["+61 3 9226 9028", "+61 448 881 174", "+41 78 698 69 40"]
+    assert v["contact_email"] == ["tracey.whitehead@acme.com", "jstrong@citadelmagnus.com", "ernesto.duran@acme.com"]
 
 
 def test_a_subject_set_in_lower_case_before_a_capital_opens_the_first_sentence() -> None:

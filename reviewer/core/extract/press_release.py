@@ -329,18 +329,25 @@ def _contact_blocks(doc: Document, region: Region) -> list[Region]:
             continue
         end = line_start
         gap = count = since = 0
+        unreached = False  # a person named whose telephone or e-mail has not come yet
         for pos, line in iter_lines(text, line_start, region.end):
             if not line.strip():
                 gap += 1
                 # a contact table in columns a PDF gives one cell a line: the next person may
-                # stand under a caption ("Media - Europe") after the blank line
+                # stand under a caption ("Media - Europe") after the blank line, and a person's
+                # reach under their agency's name
                 after = text.find("\n", pos + 1)
                 if gap >= 2 or (count > 2 and not _contactish(text, pos + 1)
-                                and not (after > 0 and _person_line(text, after + 1))):
+                                and not (after > 0 and _person_line(text, after + 1))
+                                and not (after > 0 and unreached and _contactish(text, after + 1))):
                     break
                 continue
             gap = 0
             count += 1
+            if EMAIL.search(line) or PHONE.search(line):
+                unreached = False
+            elif _person_line(text, pos):
+                unreached = True
             # up to 14 lines; a longer table while its short cells keep naming people
             since = 0 if _contactish(text, pos) else since + 1
             if count > 40 or (count > 14 and (since >= 4 or len(line.strip()) > 60)):
