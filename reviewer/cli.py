@@ -228,6 +228,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         return EXIT_SOME_FAILED
     root = Path(args.root) if args.root else gold.parent.parent
     schema = _schema()
+    if args.replay:
+        return _replay(records, root, schema, args.json)
 
     found = extractor_candidates(schema)  # both the scores and the calibration read these
     ev = evaluate(records, root, schema, predictions(found))
@@ -252,6 +254,26 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     for f, reason in ev.failures:
         _fail(f, reason)
     return EXIT_SOME_FAILED if ev.failures else EXIT_OK
+
+
+def _replay(records: list[dict], root: Path, schema, as_json: bool) -> int:
+    """`evaluate --replay`: corrections per filing, a filer's first and later ones, memory on/off."""
+    from .pipeline.replay import replay
+
+    result = replay(records, root, schema)
+    out = result.to_json()
+    if as_json:
+        print(json.dumps(out, indent=2))
+    else:
+        print(f"{'corrections per filing':24} {'first':>7} {'later':>7}")
+        for side in ("without_memory", "with_memory"):
+            print(f"{side.replace('_', ' '):24} {out[side]['first']:7.3f} {out[side]['later']:7.3f}")
+        print(f"memory precision {out['memory_precision']:.3f} ({out['memory_proposals']} proposals;"
+              f" {out['filings']['first']} first and {out['filings']['later']} later filings,"
+              f" {out['filers']} filers)")
+    for f, reason in result.failures:
+        _fail(f, reason)
+    return EXIT_SOME_FAILED if result.failures else EXIT_OK
 
 
 def cmd_reextract(args: argparse.Namespace) -> int:
@@ -366,6 +388,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gold", metavar="GOLD.jsonl")
     p.add_argument("--root", metavar="DIR", help="folder the gold's file paths are relative to")
     p.add_argument("--json", action="store_true")
+    p.add_argument("--replay", action="store_true",
+                   help="review the filings by filer in date order, with company memory and without")
     p.set_defaults(func=cmd_evaluate)
     return parser
 

@@ -27,6 +27,12 @@ ADDRESS = "principal_office_address"
 _NOISE = frozenset("inc incorporated corp corporation co company cos companies ltd limited llc "
                    "plc lp llp nv sa ag se bv holdings the".split())
 _WEB_OR_MAIL = ("web", "email")
+WHOLE_LINE = frozenset({"signer_title"})  # found alone on a line, or after a label or a comma
+# Values given together: a market and a symbol ("Nasdaq: TASR"), a title under its signer's
+# name. One alone in the text is a mention ("Secretary" of someone else), so it is proposed only
+# this many characters from a value of its companion.
+COMPANIONS = {"ticker": ("exchange", 40), "exchange": ("ticker", 40),
+              "signer_title": ("signer_name", 150)}
 
 
 def registrant_key(name: str) -> str:
@@ -168,9 +174,16 @@ def _pattern(value: str, fd: FieldDef) -> re.Pattern[str] | None:
 
 def _checked(m: re.Match[str] | None, value: str, fd: FieldDef,
              text: str) -> tuple[int, int] | None:
-    """The match's span when the text there is the value in the field's normal form."""
+    """The match's span when the text there is the value in the field's normal form (a
+    whole-line field, a title, alone on its line or after a label: 'Secretary' is not
+    'Assistant Secretary')."""
     if m is None:
         return None
+    if fd.name in WHOLE_LINE:
+        before = text[text.rfind("\n", 0, m.start()) + 1:m.start()].strip()
+        after = text[m.end():(text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip()
+        if (before and before[-1] not in ":,/|") or (after and after[0] not in ",;)|"):
+            return None
     as_written = normalize(_joined(text[m.start():m.end()], fd), fd.type)
     if as_written is None or value_key(as_written, fd) != value_key(value, fd):
         return None
@@ -201,17 +214,28 @@ def propose(document: Document, candidates: Sequence[Candidate], memory: FilerMe
         if not fd.multi and name in found:
             continue
         have = {value_key(v, fd) for v in found.get(name, ())}
-        for r in remembered:
+        for r in remembered if fd.multi else remembered[:1]:  # a single field: its latest value
             if value_key(r.value, fd) in have:
                 continue
             span = finder.find(r.value, fd)
-            if span is None:
+            if span is None or not _accompanied(span, name, candidates, memory, finder, schema):
                 continue
             out.append(Candidate(name, r.value, span[0], span[1], r.confidence, f"memory.{name}"))
             have.add(value_key(r.value, fd))
-            if not fd.multi:
-                break
     return out
+
+
+def _accompanied(span: tuple[int, int], name: str, candidates: Sequence[Candidate],
+                 memory: FilerMemory, finder: TextFinder, schema: Schema) -> bool:
+    """A field that needs a companion (COMPANIONS) has one of its values near `span`."""
+    if name not in COMPANIONS:
+        return True
+    other, near = COMPANIONS[name]
+    spans = [(c.start, c.end) for c in candidates if c.name == other]
+    fd = schema.get(other)
+    if fd is not None:
+        spans += [s for r in memory.fields.get(other, ()) if (s := finder.find(r.value, fd))]
+    return any(start - near <= span[1] and span[0] <= end + near for start, end in spans)
 
 
 @dataclass(slots=True, frozen=True)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from ..core.extract import EXTRACTOR_VERSION
 from ..core.names import display_name, escape_name, name_bytes
 from ..core.recognise import NOT_RECOGNISED, recognise
+from .memory import with_memory
 from .pool import Outcome, Processed, ReaderPool
 
 if TYPE_CHECKING:
@@ -201,6 +202,7 @@ class _ImportRun:
         else:
             noticed = bool(outcome.document.notices)
             unrecognised = mark_unrecognised(outcome)
+            changed = with_memory(self.repo, outcome)  # the filer's memory, as proposals
             doc_id, created = self.repo.add_document(
                 sha256=file.sha256, source_path=file.path, source_path_bytes=file.path_bytes,
                 raw=file.data,
@@ -208,6 +210,8 @@ class _ImportRun:
                 extractor_version=EXTRACTOR_VERSION, summary=outcome.summary, who=self.who,
                 flag_note=NOT_RECOGNISED if unrecognised else None,
             )
+            if created and changed:
+                self.repo.set_changes(doc_id, changed)
             if created:
                 self.report.imported.append(doc_id)
             else:

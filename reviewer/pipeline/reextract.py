@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..core.extract import EXTRACTOR_VERSION
 from .importer import Progress, mark_unrecognised
+from .memory import with_memory
 from .pool import ReaderPool
 
 if TYPE_CHECKING:
@@ -57,8 +58,10 @@ def reextract_all(repo: Repository, who: str, *, workers: int | None = None,
             report.failures.append((doc_id, outcome))
         else:
             mark_unrecognised(outcome)  # the notice stays with a file that is not a filing
+            with_memory(repo, outcome, exclude=doc_id)  # the filer's memory, as proposals
             plan = repo.reextract(doc_id, outcome.document, outcome.candidates,
                                   extractor_version=EXTRACTOR_VERSION, who=who)
+            repo.set_changes(doc_id, len(repo.changes_for(doc_id)))  # of the values that stand
             report.documents += 1
             report.added += len(plan.added)
             report.removed += len(plan.removed)

@@ -53,8 +53,7 @@ class Memory:
         schema = self.memory_schema()
         values = standing(self.field_values(doc_id))
         key = filer_key(values)
-        found = self._changes(values, key, doc_id)
-        self.conn.execute("UPDATE documents SET changes = ? WHERE id = ?", (len(found), doc_id))
+        self.set_changes(doc_id, len(self._changes(values, key, doc_id)))
         self.forget(doc_id)
         if key is None:
             return
@@ -99,7 +98,8 @@ class Memory:
 
     def set_changes(self, doc_id: int, count: int) -> None:
         """How many values of a filing differ from its filer's memory (the queue's filter)."""
-        self.conn.execute("UPDATE documents SET changes = ? WHERE id = ?", (count, doc_id))
+        with self.transaction():
+            self.conn.execute("UPDATE documents SET changes = ? WHERE id = ?", (count, doc_id))
 
     def count_with_changes(self, status: str | None = None) -> int:
         """Filings with a value that changed since the filer's last approved one (an index)."""

@@ -117,3 +117,26 @@ def test_no_memory_no_proposals_no_changes() -> None:
     empty = FilerMemory("cik:1")
     assert propose(doc("anything"), [], empty, SCHEMA) == []
     assert changes({"company_name": ["X"]}, empty, SCHEMA) == []
+
+
+def test_a_title_inside_a_longer_title_is_not_the_signers() -> None:
+    m = memory(("signer_name", "Melissa K. Caen", 1, "2013-12-17"),
+               ("signer_title", "Secretary", 1, "2013-12-17"))
+    later = "By /s/Melissa K. Caen\nMelissa K. Caen\nAssistant Secretary\n"
+    assert [c.name for c in propose(doc(later), [], m, SCHEMA)] == ["signer_name"]
+    same = "By /s/Melissa K. Caen\nMelissa K. Caen\nSecretary\n"
+    assert {c.name for c in propose(doc(same), [], m, SCHEMA)} == {"signer_name", "signer_title"}
+
+
+def test_a_market_alone_is_a_mention_not_a_listing() -> None:
+    m = memory(("exchange", "Nasdaq", 1, "2004-04-16"), ("ticker", "TASR", 1, "2004-04-16"))
+    assert propose(doc("Our stock moved from Nasdaq last year."), [], m, SCHEMA) == []
+    listed = propose(doc("TASER International (Nasdaq: TASR) said"), [], m, SCHEMA)
+    assert {(c.name, c.value) for c in listed} == {("exchange", "Nasdaq"), ("ticker", "TASR")}
+
+
+def test_a_single_field_proposes_only_its_latest_value() -> None:
+    m = memory(("website", "http://investor.example.com", 1, "2013-01-01"),
+               ("website", "www.example.com", 2, "2015-01-01"))
+    text = "See http://investor.example.com for more."
+    assert propose(doc(text), [], m, SCHEMA) == []
