@@ -43,6 +43,8 @@ def decode_utf16(data: bytes, encoding: str) -> tuple[str, int]:
     lost or added: the byte after the last run of ASCII in step, before a run out of step, is
     replaced."""
     lag = 0 if encoding == "utf-16-le" else 1  # a run starts this far into a character
+    if not data[lag::2].count(0):  # no low byte is NUL: no ASCII character is out of step
+        return decode_counting(data, encoding)
     parity = lag  # where a run in step starts: a character's start, plus the lag
     pieces: list[str] = []
     bad = pos = good_end = 0  # good_end: the end of the last character of a run in step

@@ -22,6 +22,8 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 # well-formed file of the corpus has one in its text; a flipped bit or a cut `&#9744;` makes them.
 _GARBAGE = re.compile(r"[\x01-\x08\x0b\x0e-\x1f\x7f-\x9f]+")
 _SEPARATING = re.compile(r"[\x0b\x1c-\x1f\x85]")  # VT, the file/group/record/unit separators, NEL
+_C0_BYTES = bytes([*range(1, 9), 0x0B, *range(0x0E, 0x20), 0x7F])  # the same bytes in UTF-8
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
 def _cp1252_with_latin1(err: UnicodeError) -> tuple[str, int]:
@@ -96,7 +98,7 @@ def drop_controls(text: str) -> tuple[str, int]:
     """(`text` without its garbage control characters, how many went): the viewer cannot show
     them and no value may carry one. A separator (VT, US, NEL ...) between two words becomes a
     space, so the words stay apart; any other control goes."""
-    if not _GARBAGE.search(text):
+    if not _has_controls(text):
         return text, 0
     removed = 0
 
@@ -110,6 +112,13 @@ def drop_controls(text: str) -> tuple[str, int]:
         return ""
 
     return _GARBAGE.sub(replace, text), removed
+
+
+def _has_controls(text: str) -> bool:
+    """Whether `text` holds a control _GARBAGE matches: on its UTF-8 bytes, eight times as fast as
+    that pattern over a whole filing (most filings have none)."""
+    raw = text.encode("utf-8", "surrogatepass")
+    return len(raw.translate(None, _C0_BYTES)) != len(raw) or bool(_C1_UTF8.search(raw))
 
 
 def control_notice(n: int) -> str:
