@@ -77,9 +77,6 @@ def test_no_unnoticed_garbage_but_the_known_findings(run: FuzzRun) -> None:
     assert new == [], run.summary()
 
 
-@pytest.mark.xfail(strict=True, reason="known ingest findings (KNOWN_FINDINGS): a PDF page whose "
-                   "stream is damaged reads empty with no notice; C0 controls kept with no notice. "
-                   "When ingest tells them, this passes: remove the mark.")
 def test_no_unnoticed_garbage(run: FuzzRun) -> None:
     garbage = [f"{v.mutant.describe()}: {'; '.join(v.garbage)}" for v in run.garbage]
     assert garbage == [], run.summary()
