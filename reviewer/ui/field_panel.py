@@ -114,17 +114,22 @@ class FieldPanel(QTreeWidget):
         self._items: dict[RowKey, QTreeWidgetItem] = {}
         self._loading = False
         self._text = ""
+        self._changed: dict[str, str] = {}
+        self._sources: dict[int, str] = {}
         self.validator: Validator | None = None
         self.setItemDelegateForColumn(COL_VALUE, ValueDelegate(self))
         self.currentItemChanged.connect(self._current_changed)
         self.itemChanged.connect(self._item_changed)
 
     def show_values(self, values: list[FieldValue], form_type: str | None = None, text: str = "",
-                    every_field: bool = False) -> None:
+                    every_field: bool = False, changed: dict[str, str] | None = None,
+                    sources: dict[int, str] | None = None) -> None:
         """Rebuild the rows for a filing's values; the fields it can hold (its form's, and the
         details of the events it reports, or all of the form's with `every_field`) are listed
         as missing when they have no value."""
         self._text = text
+        self._changed = changed or {}  # field -> "was X in the filing of <date>"
+        self._sources = sources or {}  # value id -> "from the filing of <date>" (memory)
         self._loading = True
         self.clear()
         self._items.clear()
@@ -181,7 +186,15 @@ class FieldPanel(QTreeWidget):
         item.setText(COL_CONF, f"{conf:.2f}" if conf is not None else "")
         if fv is not None and conf is not None and fv.needs_attention:
             item.setForeground(COL_CONF, QBrush(theme.STATE_COLOURS["rejected"]))
-        item.setToolTip(COL_VALUE, self._evidence_tip(fv) if fv else "")
+        tip = self._evidence_tip(fv) if fv else ""
+        was = self._changed.get(item.data(0, KeyRole).field) if item.data(0, KeyRole) else None
+        if was and not adding and (fv is None or fv.state is not State.REJECTED):
+            tip = f"changed since the filer's last filing: {was}" + (f"\n{tip}" if tip else "")
+            item.setText(COL_STATE, f"{state} ≠" if state else "≠")
+            item.setForeground(COL_STATE, QBrush(theme.CHANGED_COLOUR))
+            item.setForeground(COL_FIELD, QBrush(theme.CHANGED_COLOUR))
+        item.setToolTip(COL_VALUE, tip)
+        item.setToolTip(COL_STATE, tip if was else state)
         font = QFont(item.font(COL_VALUE))
         font.setStrikeOut(state == State.REJECTED)
         item.setFont(COL_VALUE, font)
@@ -197,6 +210,8 @@ class FieldPanel(QTreeWidget):
             lines.append(f"extracted: {fv.extracted_value}")
         if fv.rule:
             lines.append(f"rule: {fv.rule}")
+        if fv.id in self._sources:
+            lines.append(self._sources[fv.id])
         lines.append(f"{fv.state} by {fv.updated_by}")
         return "\n".join(lines)
 

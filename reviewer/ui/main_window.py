@@ -8,9 +8,11 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from ..core.extract import EXTRACTOR_VERSION
+from ..core.memory import filer_key
 from ..core.review import InvalidValue, ReviewSession
 from ..core.values import DocumentRecord, FieldValue
 from ..store import Repository
+from ..store.memory import standing
 from . import dialogs, layout
 from .actions import create_actions
 from .document_view import DocumentView
@@ -33,6 +35,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.store_path, self.settings = store_path, settings
         self.doc_id: int | None = None
         self._values: list[FieldValue] = []
+        self._changes: dict[str, str] = {}  # field -> "was X in the filing of <date>"
         self._form: str | None = None
         self.report_dialog: ImportReportDialog | None = None
         self._reset_seen()
@@ -210,6 +213,20 @@ class MainWindow(ReviewActions, QMainWindow):
         self.settings.setValue("session/document", doc_id)
         self._prefetch_next(doc_id)
 
+    def _memory_sources(self) -> dict[int, str]:
+        """Where each value proposed from the filer's memory came from."""
+        proposed = [fv for fv in self._values if (fv.rule or "").startswith("memory.")]
+        if not proposed:
+            return {}
+        memory = self.repo.memory_for(filer_key(standing(self._values)), exclude=self.doc_id)
+        sources = {}
+        for fv in proposed:
+            seen = next((r for r in memory.fields.get(fv.field, []) if r.value == fv.value), None)
+            if seen is not None:
+                sources[fv.id] = (f"from the filing of {seen.filing_date or 'an earlier date'} "
+                                  f"(confirmed in {seen.confirmations})")
+        return sources
+
     def _show_title(self, row: DocumentRecord) -> None:
         title = " · ".join(x for x in (row.company_name, row.form_type, row.doc_date) if x)
         self.setWindowTitle(f"{title or row.file_name} — Filing Reviewer")
@@ -219,7 +236,9 @@ class MainWindow(ReviewActions, QMainWindow):
         self._values = self.repo.field_values(self.doc_id)
         self.viewer.set_spans([(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
                                for fv in self._values if fv.state != "rejected"])
-        self.fields.show_values(self._values, self._form, self.viewer.text, self.show_all)
+        self._changes = {c.field: c.describe() for c in self.repo.changes_for(self.doc_id)}
+        self.fields.show_values(self._values, self._form, self.viewer.text, self.show_all,
+                                self._changes, self._memory_sources())
 
     def _prefetch_next(self, doc_id: int) -> None:
         """Lay out the next filing of the queue while this one is read, if it is large."""

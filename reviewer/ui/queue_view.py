@@ -31,11 +31,12 @@ from ..store.figures import QUEUE_COLUMNS
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
+CHANGED = "changed"  # the filter of filings with a value that differs from the filer's memory
 STATUS_LABELS = {"to_review": "To review", "reviewed": "Reviewed", "flagged": "Flagged"}
 STATUS_MARKS = {"to_review": "○", "reviewed": "✓", "flagged": "⚑"}
 STATUS_LEGEND = "○ to review   ✓ reviewed   ⚑ flagged"
 STATUS_FILTERS = [("To review", "to_review"), ("Reviewed", "reviewed"), ("Flagged", "flagged"),
-                  ("All", None)]
+                  ("All", None), ("Changed since last filing", CHANGED)]
 
 
 class QueueModel(QAbstractTableModel):
@@ -65,7 +66,9 @@ class QueueModel(QAbstractTableModel):
     def reload(self) -> None:
         """Run the query again (after a filter, a sort or new filings)."""
         self.beginResetModel()
-        self._ids = self.repo.queue_ids(self._filter_text, self._status, *self._sort)
+        changed = self._status == CHANGED
+        self._ids = self.repo.queue_ids(self._filter_text, None if changed else self._status,
+                                        *self._sort, changed=changed)
         self._rows.clear()
         self.endResetModel()
 

@@ -124,7 +124,13 @@ class ReviewActions(_Base):
         return key
 
     def _attention(self) -> list[tuple[str, int | None]]:
-        return self.session.attention(self._values, self._form, every_field=self.show_all)
+        """Values that changed since the filer's last filing first, then the session's order."""
+        order = self.session.attention(self._values, self._form, every_field=self.show_all)
+        changed = [(fv.field, fv.id) for fv in self._values
+                   if fv.field in self._changes and fv.state != "rejected"]
+        changed += [(name, None) for name in self._changes
+                    if not any(fv.field == name for fv in self._values)]
+        return changed + [entry for entry in order if entry not in changed]
 
     def fill_from_selection(self) -> None:
         """Ctrl+E: the selected text into the focused field, its lines joined the way the

@@ -22,6 +22,7 @@ STATE_COLOURS = {
     "rejected": QColor(200, 60, 60),
     "missing": QColor(150, 150, 150),
 }
+CHANGED_COLOUR = QColor(215, 110, 0)  # a value that differs from the filer's last filing
 SPLITTER_SHARES = (0.22, 0.48, 0.30)  # queue, filing, fields: of the window width on first run
 DOCUMENT_FONT_POINT_SIZE = 10
 

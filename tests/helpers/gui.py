@@ -21,7 +21,8 @@ def open_window(qtbot, store: Path, settings: QSettings):
     window.show()
     qtbot.waitExposed(window)
     window.activateWindow()
-    resume(window)
+    resume(window)  # as the application does: before the event loop gives the window focus
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
     return window
 
 

@@ -1,0 +1,96 @@
+"""Company memory in the window (issue 15): a value an analyst decided on one filing is proposed
+on the filer's next filing, with where it came from; a changed value is marked with the old one."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from gui import key_of, open_window, press, store_repo, type_value
+from PySide6.QtCore import QSettings, Qt
+
+from reviewer.pipeline.importer import import_paths
+from reviewer.store import Repository, open_store
+
+SUBMISSION = """<SEC-DOCUMENT>0001234567-05-00000{n}.txt : {date}
+<SEC-HEADER>0001234567-05-00000{n}.hdr.sgml : {date}
+ACCESSION NUMBER:\t\t0001234567-05-00000{n}
+CONFORMED SUBMISSION TYPE:\t8-K
+PUBLIC DOCUMENT COUNT:\t\t1
+CONFORMED PERIOD OF REPORT:\t{date}
+FILED AS OF DATE:\t\t{date}
+
+FILER:
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tACME WIDGETS INC
+\t\tCENTRAL INDEX KEY:\t\t\t0001234567
+
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>8-K
+<SEQUENCE>1
+<TEXT>
+                                  FORM 8-K
+                               CURRENT REPORT
+
+                              ACME WIDGETS INC
+           (Exact name of registrant as specified in its charter)
+
+           {address}, Springfield, IL                  {zip}
+           (Address of principal executive offices)      (Zip Code)
+
+Item 8.01 Other Events.
+
+ACME Widgets opened a plant. For more on this, speak with Jane Roe of our
+investor team.
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+"""
+
+
+def write(folder: Path, n: int, date: str, address: str, zip_code: str) -> Path:
+    path = folder / f"acme-{n}.txt"
+    path.write_text(SUBMISSION.format(n=n, date=date, address=address, zip=zip_code))
+    return path
+
+
+def test_a_decided_value_is_proposed_on_the_next_filing_and_a_change_is_marked(
+        qtbot, tmp_path: Path) -> None:
+    store = tmp_path / "memory.db"
+    first = write(tmp_path, 1, "20050115", "100 Main Street", "62701")
+    second = write(tmp_path, 2, "20050301", "200 Oak Avenue", "62702")
+    repo = Repository(open_store(store))
+    import_paths(repo, [first], "importer", workers=0)
+    repo.db.conn.close()
+    win = open_window(qtbot, store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    type_value(qtbot, win, key_of(win, "contact_name"), "Jane Roe")  # the extractor missed it
+    qtbot.waitUntil(lambda: any(v.value == "Jane Roe" for v in
+                                store_repo(store).field_values(win.doc_id)), timeout=3000)
+    press(qtbot, win.fields, Qt.Key.Key_Return,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+    assert win.start_import([str(second)])
+    qtbot.waitUntil(lambda: not win.jobs.running, timeout=30000)
+    repo = store_repo(store)
+    newer = next(d for d in repo.document_ids() if repo.document(d).file_name == "acme-2.txt")
+    proposed = [v for v in repo.field_values(newer) if v.field == "contact_name"]
+    assert [(v.value, v.rule, v.state) for v in proposed] == [
+        ("Jane Roe", "memory.contact_name", "extracted")]
+    text = repo.document_text(newer)
+    assert text[proposed[0].span_start : proposed[0].span_end] == "Jane Roe"  # its evidence here
+
+    win.queue.select_document(newer)
+    assert win.doc_id == newer
+    win.fields.select_key(key_of(win, "contact_name"))
+    assert "from the filing of 2005-01-15" in win.fields.currentItem().toolTip(1)
+    win.fields.select_key(key_of(win, "principal_office_address"))
+    item = win.fields.currentItem()
+    assert item.text(2).endswith("≠")
+    assert "was 100 Main Street, Springfield, IL 62701 in the filing of 2005-01-15" in \
+        item.toolTip(1)
+    win.fields.setCurrentItem(None)
+    press(qtbot, win.fields, Qt.Key.Key_Down, Qt.KeyboardModifier.ControlModifier)
+    assert win.fields.current_key().field == "principal_office_address"  # changes go first
+    win.queue.status_combo.setCurrentIndex(4)  # "Changed since last filing"
+    assert [win.queue.model.document_id(r) for r in range(win.queue.model.rowCount())] == [newer]
