@@ -27,15 +27,17 @@ class PdfRead:
     def __init__(self) -> None:
         self.page = 1  # the page being read (or fetched): set by the reader
         self.damaged: collections.Counter[int] = collections.Counter()  # page -> streams with data loss
-        self.warnings: collections.Counter[str] = collections.Counter()  # every other message
+        # every other message, by its template: never formatted (a damaged page can log thousands,
+        # each with the page's operands), at most 100 kinds
+        self.warnings: collections.Counter[str] = collections.Counter()
 
     def record(self, record: logging.LogRecord) -> None:
         """File one record: data loss under its page, the rest by message."""
-        message = record.getMessage()
-        if message.startswith("Data-loss"):
+        template = str(record.msg)[:120]
+        if template.startswith("Data-loss"):
             self.damaged[self.page] += 1
-        else:
-            self.warnings[message[:120]] += 1
+        elif template in self.warnings or len(self.warnings) < 100:
+            self.warnings[template] += 1
 
     def check_contents(self, contents: list[object]) -> None:
         """A page whose content stream is missing, or compressed with no /Filter to say so, reads
