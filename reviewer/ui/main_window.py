@@ -261,6 +261,11 @@ class MainWindow(ReviewActions, QMainWindow):
     def _field_focused(self, key: RowKey) -> None:
         self._mark_seen(key)
         self.viewer.focus_span(key)
+        if key.field in self._changes:  # say it where the eye is, not only in a tooltip
+            fd = self.session.schema.get(key.field)
+            self.statusBar().showMessage(
+                f"{fd.label if fd else key.field} changed since the filer's last filing: "
+                f"{self._changes[key.field]}", 8000)
         self.settings.setValue("session/field", key.field)
 
     def _validate(self, field: str, text: str) -> tuple[str | None, str]:

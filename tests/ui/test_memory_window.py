@@ -5,54 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from filings import write
 from gui import key_of, open_window, press, store_repo, type_value
 from PySide6.QtCore import QSettings, Qt
 
 from reviewer.pipeline.importer import import_paths
 from reviewer.store import Repository, open_store
-
-SUBMISSION = """<SEC-DOCUMENT>0001234567-05-00000{n}.txt : {date}
-<SEC-HEADER>0001234567-05-00000{n}.hdr.sgml : {date}
-ACCESSION NUMBER:\t\t0001234567-05-00000{n}
-CONFORMED SUBMISSION TYPE:\t8-K
-PUBLIC DOCUMENT COUNT:\t\t1
-CONFORMED PERIOD OF REPORT:\t{date}
-FILED AS OF DATE:\t\t{date}
-
-FILER:
-
-\tCOMPANY DATA:\t
-\t\tCOMPANY CONFORMED NAME:\t\t\tACME WIDGETS INC
-\t\tCENTRAL INDEX KEY:\t\t\t0001234567
-
-</SEC-HEADER>
-<DOCUMENT>
-<TYPE>8-K
-<SEQUENCE>1
-<TEXT>
-                                  FORM 8-K
-                               CURRENT REPORT
-
-                              ACME WIDGETS INC
-           (Exact name of registrant as specified in its charter)
-
-           {address}, Springfield, IL                  {zip}
-           (Address of principal executive offices)      (Zip Code)
-
-Item 8.01 Other Events.
-
-ACME Widgets opened a plant. For more on this, speak with Jane Roe of our
-investor team.
-</TEXT>
-</DOCUMENT>
-</SEC-DOCUMENT>
-"""
-
-
-def write(folder: Path, n: int, date: str, address: str, zip_code: str) -> Path:
-    path = folder / f"acme-{n}.txt"
-    path.write_text(SUBMISSION.format(n=n, date=date, address=address, zip=zip_code))
-    return path
 
 
 def test_a_decided_value_is_proposed_on_the_next_filing_and_a_change_is_marked(

@@ -1,0 +1,89 @@
+"""The README's screenshots, made again: the window on the samples, and a value changed since
+the filer's last filing. `QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py`."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests" / "helpers"))
+
+from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reviewer.pipeline.importer import import_paths  # noqa: E402
+from reviewer.store import Repository, open_store  # noqa: E402
+from reviewer.ui.app import build_window, resume  # noqa: E402
+
+SIZE = (1500, 900)
+
+
+def settle(app: QApplication, rounds: int = 20) -> None:
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def window_on(store: Path, tmp: Path):
+    window = build_window(store, "analyst", QSettings(str(tmp / "s.ini"),
+                                                      QSettings.Format.IniFormat))
+    window.resize(*SIZE)
+    from reviewer.ui import layout
+
+    layout.reset_panes(window, window.splitter)
+    window.show()
+    resume(window)
+    return window
+
+
+def samples(app: QApplication, tmp: Path) -> None:
+    store = tmp / "samples.db"
+    repo = Repository(open_store(store))
+    import_paths(repo, [ROOT / "resources" / "samples"], "importer", workers=0)
+    repo.db.conn.close()
+    window = window_on(store, tmp)
+    settle(app)
+    key = next(k for k in window.fields.keys() if k.field == "headline")
+    window.fields.select_key(key)
+    settle(app)
+    window.grab().save(str(ROOT / "docs" / "screenshot.png"))
+    window.close()
+
+
+def changed(app: QApplication, tmp: Path) -> None:
+    from filings import write  # the GUI test's two filings of one filer
+
+    store = tmp / "memory.db"
+    repo = Repository(open_store(store))
+    import_paths(repo, [write(tmp, 1, "20050115", "100 Main Street", "62701")], "i", workers=0)
+    first = repo.document_ids()[0]
+    contact = next(v for v in repo.field_values(first) if v.field == "principal_office_address")
+    repo.add_value(first, "contact_name", "Jane Roe", None, "analyst")
+    repo.confirm(contact.id, "analyst")
+    repo.mark_reviewed(first, "analyst")
+    import_paths(repo, [write(tmp, 2, "20050301", "200 Oak Avenue", "62702")], "i", workers=0)
+    repo.db.conn.close()
+    window = window_on(store, tmp)
+    settle(app)
+    key = next(k for k in window.fields.keys() if k.field == "principal_office_address")
+    window.fields.select_key(key)
+    settle(app)
+    window.grab().save(str(ROOT / "docs" / "changed-since.png"))
+    window.close()
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication([])
+    with tempfile.TemporaryDirectory() as tmp:
+        os.environ["XDG_DATA_HOME"] = tmp
+        os.environ["XDG_CONFIG_HOME"] = tmp
+        samples(app, Path(tmp))
+        changed(app, Path(tmp))
+    print("docs/screenshot.png, docs/changed-since.png written")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Two filings of one filer (an EDGAR submission each), for the memory test and screenshot."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SUBMISSION = """<SEC-DOCUMENT>0001234567-05-00000{n}.txt : {date}
+<SEC-HEADER>0001234567-05-00000{n}.hdr.sgml : {date}
+ACCESSION NUMBER:\t\t0001234567-05-00000{n}
+CONFORMED SUBMISSION TYPE:\t8-K
+PUBLIC DOCUMENT COUNT:\t\t1
+CONFORMED PERIOD OF REPORT:\t{date}
+FILED AS OF DATE:\t\t{date}
+
+FILER:
+
+\tCOMPANY DATA:\t
+\t\tCOMPANY CONFORMED NAME:\t\t\tACME WIDGETS INC
+\t\tCENTRAL INDEX KEY:\t\t\t0001234567
+
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>8-K
+<SEQUENCE>1
+<TEXT>
+                                  FORM 8-K
+                               CURRENT REPORT
+
+                              ACME WIDGETS INC
+           (Exact name of registrant as specified in its charter)
+
+           {address}, Springfield, IL                  {zip}
+           (Address of principal executive offices)      (Zip Code)
+
+Item 8.01 Other Events.
+
+ACME Widgets opened a plant. For more on this, speak with Jane Roe of our
+investor team.
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+"""
+
+
+def write(folder: Path, n: int, date: str, address: str, zip_code: str) -> Path:
+    path = folder / f"acme-{n}.txt"
+    path.write_text(SUBMISSION.format(n=n, date=date, address=address, zip=zip_code))
+    return path
