@@ -1,0 +1,306 @@
+"""Anchors learned from corrections: the label a person's value stood after, proposed again there.
+
+Pure: when an analyst fills a field from a selection (or types a value the text holds), the store
+asks `anchor_of` for the label just before it ("Investor Contact:", "Media Relations" on the line
+above) and `region_of` for where it was; a later filing gets, from `propose_from_anchors`, the
+text after the same label in the same region, checked by the field's type. Anchors reach
+extraction's caller as plain data (`LearnedAnchor`); nothing here reads or writes the store.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .document import Document
+from .extract.candidate import Candidate
+from .extract.normalize import normalize
+from .extract.regions import Region, form_region, release_region
+from .memory import value_key, values_of
+from .review import _of_kind
+from .schema import FieldDef, Schema
+
+BASE_CONFIDENCE, STEP, MAX_CONFIDENCE = 0.6, 0.05, 0.85  # a new anchor, per acceptance, at most
+EVERY_FILER_AFTER = 3  # filers an anchor was learned on before it applies to every filer
+SWITCH_OFF_AFTER = 3  # decisions before an anchor rejected more often than accepted goes off
+MAX_LABEL_WORDS, MAX_LABEL_CHARS = 8, 60
+MAX_VALUE_WORDS, MAX_VALUE_CHARS = 10, 100  # a text value after a label: a name, not a paragraph
+
+# A caption without a colon is a label only with one of these words: "Media Relations" is one,
+# "Jane Roe" (a name above her telephone) is not.
+CAPTION_WORDS = frozenset(
+    "contact contacts investor investors media press relations inquiries enquiries information "
+    "phone telephone tel fax mobile cell email e-mail mail web website site internet url ir "
+    "communications office address spokesperson spokesman spokeswoman officer analyst analysts "
+    "news public corporate financial".split())
+_GAP = re.compile(r"[ \t]{2,}|\t|\|")  # between cells of a line laid out in columns
+_SEP = ":-–—"  # what ends a label that stands before its value: "Website:", "Media -"
+_TRIM = " \t.,;:-–—•*·>"
+_AFTER_LABEL = re.compile(r"[ \t]*([:\-–—.]?)[ \t]*")
+_LOOKS_OTHER = re.compile(r"@|www\.|https?://|\d{3}")  # a text value that is a reach, not a name
+
+
+@dataclass(slots=True, frozen=True)
+class Anchor:
+    """A label a value stood after (normalised), and the region it was in ('' unknown)."""
+
+    label: str
+    region: str = ""
+
+
+@dataclass(slots=True, frozen=True)
+class LearnedAnchor:
+    """A stored anchor of a field, as proposals and the Learned Rules view use it."""
+
+    id: int
+    field: str
+    label: str
+    region: str
+    filer_key: str | None  # None: learned on EVERY_FILER_AFTER filers, applies to every filer
+    proposed: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    enabled: bool = True
+    document_id: int | None = None  # the filing it was first learned from
+
+    @property
+    def filer(self) -> str:
+        """Whose filings it applies to, as the Learned Rules view shows it."""
+        return self.filer_key or "every filer"
+
+    @property
+    def confidence(self) -> float:
+        return min(MAX_CONFIDENCE, BASE_CONFIDENCE + STEP * self.accepted)
+
+    @property
+    def rule(self) -> str:
+        return f"learned.{self.id}"
+
+
+def normal_label(text: str) -> str:
+    """A label in the form it is compared in: casefolded, spaces folded, punctuation trimmed."""
+    return " ".join(text.casefold().split()).strip(_TRIM).strip()
+
+
+def label_like(cell: str) -> str | None:
+    """The normalised label a cell of text is, or None when it is a value or prose."""
+    cell = cell.strip()
+    label = normal_label(cell)
+    words = label.split()
+    if not words or len(words) > MAX_LABEL_WORDS or len(label) > MAX_LABEL_CHARS:
+        return None
+    if _LOOKS_OTHER.search(label) or not any(sum(ch.isalpha() for ch in w) >= 2 for w in words):
+        return None
+    if cell.rstrip()[-1] in _SEP:
+        return label
+    plain = {w.strip("().,;/&") for w in words}
+    return label if plain & CAPTION_WORDS else None
+
+
+def _cells(line: str, offset: int) -> list[tuple[int, str]]:
+    """(start, text) of each cell of a line, columns split at runs of spaces, tabs and bars."""
+    out, pos = [], 0
+    for m in [*_GAP.finditer(line), None]:
+        end = m.start() if m else len(line)
+        piece = line[pos:end]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            out.append((offset + pos + lead, piece.strip()))
+        pos = m.end() if m else len(line)
+    return out
+
+
+def _line_bounds(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _line_above(text: str, line_start: int) -> tuple[int, int] | None:
+    """The line before this one, passing over one blank line; None at the top."""
+    for _ in range(2):
+        if line_start == 0:
+            return None
+        start, end = _line_bounds(text, line_start - 1)
+        if text[start:end].strip():
+            return start, end
+        line_start = start
+    return None
+
+
+def _line_below(text: str, line_end: int, limit: int) -> tuple[int, int] | None:
+    """The line after this one, passing over one blank line; None past `limit`."""
+    for _ in range(2):
+        if line_end + 1 >= limit:
+            return None
+        start, end = _line_bounds(text, line_end + 1)
+        if text[start:end].strip():
+            return start, min(end, limit)
+        line_end = end
+    return None
+
+
+def _cell_at(cells: list[tuple[int, str]], column: int, line_start: int) -> tuple[int, str] | None:
+    """The cell of a line that starts in `column`, give or take a few characters (a first cell
+    near the margin matches another near the margin)."""
+    for cell in cells:
+        if abs(cell[0] - line_start - column) <= 3:
+            return cell
+    if cells and column <= 8 and cells[0][0] - line_start <= 8:
+        return cells[0]
+    return None
+
+
+def anchor_of(text: str, span: tuple[int, int]) -> Anchor | None:
+    """The label just before the value at `span`: the cell before it on its line ("Website:
+    www.acme.com"), else, when the value opens its line or cell, the cell above it ("Media
+    Relations").
+    None when there is nothing label-like there: a bare position is never learned."""
+    start, end = span
+    if not 0 <= start < end <= len(text) or "\n" in text[start:end].strip():
+        return None
+    line_start, _ = _line_bounds(text, start)
+    before = text[line_start:start]
+    if before.strip():
+        cell_start, cell = _cells(before, line_start)[-1]
+        if not _GAP.search(text[cell_start + len(cell):start]) or cell[-1] in _SEP:
+            label = label_like(cell)
+            return Anchor(label) if label else None
+    # the value opens its line, or its cell (a neighbour in another column is no label of it)
+    above = _line_above(text, line_start)
+    if above is None:
+        return None
+    found = _cell_at(_cells(text[above[0]:above[1]], above[0]), start - line_start, above[0])
+    label = label_like(found[1]) if found else None
+    return Anchor(label) if label else None
+
+
+def _family(part_type: str) -> str:
+    """An exhibit's kind without its number: EX-99.1 and EX-99.2 are both EX-99."""
+    return part_type.upper().split(".")[0]
+
+
+def region_of(document: Document, offset: int) -> str:
+    """Where an offset is: the release, the form, an exhibit (EX-99), the header, or the body."""
+    release = release_region(document)
+    if release is not None and release.start <= offset < release.end:
+        return "release"
+    part = document.part_at(offset)
+    if part is not None and part.kind == "header":
+        return "header"
+    form = form_region(document)
+    if form.start <= offset < form.end:
+        return "form"
+    if part is not None and part.kind == "document" and part.type:
+        return f"exhibit:{_family(part.type)}"
+    return "body"
+
+
+def region_spans(document: Document, region: str) -> list[Region]:
+    """The stretches of a filing that make up a region (none when it has no such region)."""
+    if region == "release":
+        release = release_region(document)
+        return [release] if release is not None else []
+    if region == "form":
+        return [form_region(document)]
+    if region == "header":
+        return [Region(p.start, p.end) for p in document.parts if p.kind == "header"]
+    if region.startswith("exhibit:"):
+        family = region.split(":", 1)[1]
+        return [Region(p.start, p.end) for p in document.parts
+                if p.kind == "document" and p.shown and _family(p.type) == family]
+    return [Region(0, len(document.text))]
+
+
+@functools.lru_cache(maxsize=512)
+def _label_pattern(label: str) -> re.Pattern[str]:
+    """A label at the start of a line or of a cell, its words across any spacing, any case."""
+    body = r"\s+".join(re.escape(w) for w in label.split())
+    return re.compile(rf"(?:^[ \t]*|[ \t]{{2,}}|\t|\|[ \t]*|^[ \t]*[•*·>-][ \t]*)(?P<label>{body})"
+                      rf"(?![\w@])", re.I | re.M)
+
+
+def value_after(text: str, label_start: int, label_end: int, limit: int) -> tuple[int, int] | None:
+    """The span after a label: the rest of its cell on the line (or the next cell after a colon),
+    else, when the label stands alone, the cell under it on the next line."""
+    m = _AFTER_LABEL.match(text, label_end)
+    pos, sep = (m.end(), m.group(1)) if m else (label_end, "")
+    line_start, line_end = _line_bounds(text, label_start)
+    line_end = min(line_end, limit)
+    rest = text[pos:line_end]
+    if rest.strip():
+        cells = _cells(rest, pos)
+        first_start, first = cells[0]
+        adjoining = not _GAP.search(text[label_end:first_start])
+        if adjoining or (sep and sep in _SEP):
+            return first_start, first_start + len(first)
+    return _below(text, label_start - line_start, line_end, limit)
+
+
+def _below(text: str, column: int, line_end: int, limit: int) -> tuple[int, int] | None:
+    below = _line_below(text, line_end, limit)
+    if below is None:
+        return None
+    cell = _cell_at(_cells(text[below[0]:below[1]], below[0]), column, below[0])
+    return (cell[0], cell[0] + len(cell[1])) if cell else None
+
+
+def checked_value(raw: str, fd: FieldDef) -> str | None:
+    """`raw` in the field's normal form when it is a plausible value of the field, else None."""
+    raw = raw.strip()
+    if fd.kind:
+        raw = raw.rstrip(".,;")
+    value = normalize(raw, fd.type)
+    if not value or fd.choices:
+        return None
+    if fd.kind:
+        return value if _of_kind(value, fd.kind) else None
+    if fd.type == "text":
+        words = value.split()
+        if (len(words) > MAX_VALUE_WORDS or len(value) > MAX_VALUE_CHARS
+                or _LOOKS_OTHER.search(value) or label_like(raw) is not None
+                or not any(ch.isalpha() for ch in value)):
+            return None
+    return value
+
+
+def propose_from_anchors(document: Document, candidates: Sequence[Candidate],
+                         anchors: Sequence[LearnedAnchor], schema: Schema) -> list[Candidate]:
+    """Values after the learned labels in this filing's text, checked by their field's type, with
+    their spans (rule `learned.<anchor id>`); never for a single field already found, never a
+    value already there."""
+    form = next(iter(values_of(candidates).get("form_type", ())), None)
+    have_by_field: dict[str, set[str]] = {}
+    spans: dict[str, list[tuple[int, int]]] = {}
+    for c in candidates:
+        if (cfd := schema.get(c.name)) is not None:
+            have_by_field.setdefault(c.name, set()).add(value_key(c.value, cfd))
+            spans.setdefault(c.name, []).append((c.start, c.end))
+    text = document.text
+    out: list[Candidate] = []
+    for anchor in sorted(anchors, key=lambda a: (-a.accepted, a.id)):
+        fd = schema.get(anchor.field)
+        if fd is None or not anchor.enabled or fd.choices or not fd.applies(form, None):
+            continue
+        have = have_by_field.setdefault(fd.name, set())
+        near = spans.setdefault(fd.name, [])
+        if not fd.multi and have:
+            continue
+        for region in region_spans(document, anchor.region):
+            for m in _label_pattern(anchor.label).finditer(text, region.start, region.end):
+                span = value_after(text, m.start("label"), m.end("label"), region.end)
+                value = checked_value(text[span[0]:span[1]], fd) if span else None
+                if (span is None or value is None or value_key(value, fd) in have
+                        or any(s < span[1] and span[0] < e for s, e in near)):
+                    continue
+                out.append(Candidate(fd.name, value, span[0], span[1], anchor.confidence,
+                                     anchor.rule))
+                have.add(value_key(value, fd))
+                near.append(span)
+                if not fd.multi:
+                    break
+            if have and not fd.multi:
+                break
+    return out

@@ -1,0 +1,121 @@
+"""Anchors learned from corrections: the label before a value, and proposals at it."""
+
+from __future__ import annotations
+
+from reviewer.core.anchors import (
+    Anchor,
+    LearnedAnchor,
+    anchor_of,
+    normal_label,
+    propose_from_anchors,
+    region_of,
+)
+from reviewer.core.document import Document, Part
+from reviewer.core.extract.candidate import Candidate
+from reviewer.core.schema import load_schema
+
+SCHEMA = load_schema()
+
+
+def span_of(text: str, value: str) -> tuple[int, int]:
+    start = text.index(value)
+    return start, start + len(value)
+
+
+def doc(text: str) -> Document:
+    return Document(text, "text", [Part("body", 0, len(text))])
+
+
+def learned(field: str, label: str, region: str = "body", accepted: int = 0,
+            enabled: bool = True, anchor_id: int = 7) -> LearnedAnchor:
+    return LearnedAnchor(anchor_id, field, label, region, "cik:42", accepted=accepted,
+                         enabled=enabled)
+
+
+def test_the_label_before_a_value_on_its_line_normalised() -> None:
+    text = "About Acme\n  INVESTOR Contact :  Jane Roe\n"
+    assert anchor_of(text, span_of(text, "Jane Roe")) == Anchor("investor contact")
+    text = "Website: www.acme.com\n"
+    assert anchor_of(text, span_of(text, "www.acme.com")) == Anchor("website")
+
+
+def test_the_caption_on_the_line_above_when_the_value_opens_its_line() -> None:
+    text = "Media Relations\nJohn Doe\n+1 212 555 0100\n"
+    assert anchor_of(text, span_of(text, "John Doe")) == Anchor("media relations")
+    text = "Media Relations          Investor Relations:\nJohn Doe                 Jane Roe\n"
+    assert anchor_of(text, span_of(text, "Jane Roe")) == Anchor("investor relations")
+
+
+def test_nothing_label_like_learns_nothing() -> None:
+    text = "Media Relations\nJohn Doe\n+1 212 555 0100\n"
+    assert anchor_of(text, span_of(text, "+1 212 555 0100")) is None  # a name above is no label
+    text = "The company's results were strong and Jane Roe said so.\n"
+    assert anchor_of(text, span_of(text, "Jane Roe")) is None  # prose
+    text = "\nJane Roe\n"
+    assert anchor_of(text, span_of(text, "Jane Roe")) is None  # a bare position
+    text = "John Doe        (212) 555-0100\n"
+    assert anchor_of(text, span_of(text, "(212) 555-0100")) is None  # a neighbour in a column
+
+
+def test_normal_label_folds_case_spacing_and_trailing_punctuation() -> None:
+    assert normal_label("  Investor  CONTACT: ") == "investor contact"
+    assert normal_label("Media Relations -") == "media relations"
+
+
+def test_region_of_an_exhibit_and_the_form() -> None:
+    form = "FORM 8-K\nSIGNATURES\nBy: /s/ Jane Roe\n\n"
+    exhibit = "Annex of agreement\nWebsite: www.acme.com\n"
+    text = form + exhibit
+    document = Document(text, "edgar", [
+        Part("document", 0, len(form), type="8-K"),
+        Part("document", len(form), len(text), type="EX-10.2")])
+    assert region_of(document, 3) == "form"
+    assert region_of(document, text.index("www.acme")) == "exhibit:EX-10"
+
+
+def test_a_learned_label_proposes_the_value_after_it_with_its_span() -> None:
+    text = "News\nInvestor Contact:\nMary Major\n(617) 555-0199\nWebsite: www.acme.com.\n"
+    anchors = [learned("contact_name", "investor contact", accepted=2),
+               learned("website", "website", anchor_id=8)]
+    out = propose_from_anchors(doc(text), [], anchors, SCHEMA)
+    assert [(c.name, c.value, text[c.start:c.end], c.rule) for c in out] == [
+        ("contact_name", "Mary Major", "Mary Major", "learned.7"),
+        ("website", "www.acme.com", "www.acme.com.", "learned.8")]
+    assert out[0].confidence == 0.7 and out[1].confidence == 0.6
+
+
+def test_confidence_grows_with_acceptances_up_to_a_cap() -> None:
+    assert learned("website", "w").confidence == 0.6
+    assert learned("website", "w", accepted=100).confidence == 0.85
+
+
+def test_the_value_must_be_of_the_fields_type() -> None:
+    text = "Investor Contact:\nMary Major\nTelephone: call our office\n"
+    anchors = [learned("contact_phone", "investor contact"),
+               learned("contact_phone", "telephone", anchor_id=8)]
+    assert propose_from_anchors(doc(text), [], anchors, SCHEMA) == []
+    text = "Investor Contact:\nir@acme.com\n"  # an e-mail is no contact's name
+    assert propose_from_anchors(doc(text), [], [learned("contact_name", "investor contact")],
+                                SCHEMA) == []
+
+
+def test_never_over_a_single_field_already_found_nor_a_value_already_there() -> None:
+    text = "Website: www.acme.com\nContact: Mary Major\n"
+    found = [Candidate("website", "acme.com", 0, 5, 0.5, "press_release.website"),
+             Candidate("contact_name", "Mary Major", 31, 41, 0.8, "press_release.contact_name")]
+    anchors = [learned("website", "website"), learned("contact_name", "contact", anchor_id=8)]
+    assert propose_from_anchors(doc(text), found, anchors, SCHEMA) == []
+
+
+def test_a_disabled_anchor_or_another_region_proposes_nothing() -> None:
+    text = "Website: www.acme.com\n"
+    assert propose_from_anchors(doc(text), [], [learned("website", "website", enabled=False)],
+                                SCHEMA) == []
+    assert propose_from_anchors(doc(text), [], [learned("website", "website", region="release")],
+                                SCHEMA) == []
+
+
+def test_a_label_inside_a_longer_label_or_sentence_is_not_it() -> None:
+    text = "Please contact: nobody\nOur website: www.other.com\n"
+    anchors = [learned("contact_name", "contact"), learned("website", "website", anchor_id=8)]
+    assert propose_from_anchors(doc(text), [], anchors, SCHEMA) == []
