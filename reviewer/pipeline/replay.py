@@ -4,7 +4,8 @@ The labelled filings, grouped by filer and in date order, are each imported into
 store, the corrections an analyst would need are counted against the gold (core.evaluate's
 comparison rules), the gold is applied as the analyst's decisions (a value found in the text
 filled with its span, as Ctrl+E would; others typed) and the filing is approved. Twice: with
-memory, and with a store that remembers nothing.
+memory and the anchors learned from those decisions, and with a store that remembers and
+learns nothing.
 """
 
 from __future__ import annotations
@@ -20,12 +21,14 @@ from typing import Any
 from ..core.evaluate import comparable, score_file
 from ..core.memory import TextFinder, filer_key, filing_date
 from ..core.schema import Schema
+from ..core.values import FieldValue
 from ..store import Repository, open_store
 from ..store.memory import standing
 from .importer import import_paths
 from .pool import Outcome, ReaderPool, safe_process
 
 WHO = "replay"
+PROPOSED_BY = ("memory.", "learned.")  # the rules whose values memory_precision scores
 
 
 @dataclass(slots=True)
@@ -43,13 +46,14 @@ class Corrections:
 
 @dataclass(slots=True, frozen=True)
 class Proposal:
-    """A value memory proposed, its evidence, and whether the gold holds it."""
+    """A value memory or a learned anchor proposed, its evidence, and whether the gold holds it."""
 
     field: str
     value: str
     start: int | None
     end: int | None
     right: bool
+    rule: str = ""
 
 
 @dataclass(slots=True)
@@ -88,13 +92,14 @@ class Replay:
             "with_memory": side(True),
             "memory_precision": round(self.memory_precision, 4),
             "memory_proposals": len(proposed),
+            "learned_proposals": sum(p.rule.startswith("learned.") for p in proposed),
             "filings": {"first": sum(f.first for f in self.filings),
                         "later": sum(not f.first for f in self.filings)},
             "filers": len({f.filer for f in self.filings}),
             "files": [{"file": f.file, "filer": f.filer, "first": f.first,
                        "without_memory": f.without_memory.total,
                        "with_memory": f.with_memory.total,
-                       "memory_wrong": [[p.field, p.value] for p in f.memory_proposed
+                       "memory_wrong": [[p.field, p.value, p.rule] for p in f.memory_proposed
                                         if not p.right]}
                       for f in self.filings],
             "failures": [{"file": f, "reason": r} for f, r in self.failures],
@@ -113,9 +118,12 @@ def by_filer(records: Iterable[dict]) -> list[tuple[str, list[dict]]]:
 
 
 class _Forgetful(Repository):
-    """A store that remembers nothing: the replay without memory."""
+    """A store that remembers nothing and learns no anchors: the replay without memory."""
 
     def remember(self, doc_id: int) -> None:
+        return None
+
+    def learn(self, fv: FieldValue, span: tuple[int, int] | None) -> int | None:
         return None
 
 
@@ -210,13 +218,14 @@ def replay(records: Iterable[dict], root: Path, schema: Schema) -> Replay:
 
 def _memory_values(repo: Repository, doc_id: int, gold: dict[str, list[str]],
                    schema: Schema) -> list[Proposal]:
-    """The values memory proposed for a filing, and whether the gold holds each."""
+    """The values memory and learned anchors proposed for a filing, and whether the gold
+    holds each."""
     out = []
     for fv in repo.field_values(doc_id):
         fd = schema.get(fv.field)
-        if fd is None or not (fv.rule or "").startswith("memory.") or fv.value is None:
+        if fd is None or not (fv.rule or "").startswith(PROPOSED_BY) or fv.value is None:
             continue
         right = comparable(fv.value, fv.field, fd.type) in {
             comparable(v, fv.field, fd.type) for v in gold.get(fv.field, [])}
-        out.append(Proposal(fv.field, fv.value, fv.span_start, fv.span_end, right))
+        out.append(Proposal(fv.field, fv.value, fv.span_start, fv.span_end, right, fv.rule or ""))
     return out

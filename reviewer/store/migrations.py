@@ -127,6 +127,29 @@ def _v6(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX documents_removed_status ON documents(removed_at, status)")
 
 
+def _v7(conn: sqlite3.Connection) -> None:
+    """Anchors learned from corrections: a field's label and region, for one filer or (NULL)
+    every filer, with how often it was proposed, accepted and rejected, and whether it is on;
+    and the person's values each was learned from (undone, they unlearn it)."""
+    conn.execute(
+        "CREATE TABLE anchors (id INTEGER PRIMARY KEY, field TEXT NOT NULL, label TEXT NOT NULL,"
+        " region TEXT NOT NULL, filer_key TEXT,"
+        " proposed INTEGER NOT NULL DEFAULT 0, accepted INTEGER NOT NULL DEFAULT 0,"
+        " rejected INTEGER NOT NULL DEFAULT 0, enabled INTEGER NOT NULL DEFAULT 1,"
+        " document_id INTEGER REFERENCES documents(id) ON DELETE SET NULL,"
+        " created_at TEXT NOT NULL)")
+    conn.execute("CREATE UNIQUE INDEX anchors_key"
+                 " ON anchors(field, label, region, COALESCE(filer_key, ''))")
+    conn.execute("CREATE INDEX anchors_filer ON anchors(filer_key, enabled)")
+    conn.execute(
+        "CREATE TABLE anchor_sources ("
+        " anchor_id INTEGER NOT NULL REFERENCES anchors(id) ON DELETE CASCADE,"
+        " field_value_id INTEGER NOT NULL,"
+        " document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,"
+        " filer_key TEXT NOT NULL, PRIMARY KEY (anchor_id, field_value_id))")
+    conn.execute("CREATE INDEX anchor_sources_value ON anchor_sources(field_value_id)")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, content, field values and append-only history", _v1),
     (2, "indexes for the queue and for a value's history", _v2),
@@ -134,6 +157,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (4, "the bytes of file names that are not UTF-8", _v4),
     (5, "company memory, and the count of changed values per filing", _v5),
     (6, "removed filings: when and by whom", _v6),
+    (7, "anchors learned from corrections, and what each was learned from", _v7),
 ]
 LATEST = MIGRATIONS[-1][0]
 

@@ -26,6 +26,7 @@ from ..core.values import (
     HistoryEntry,
     State,
 )
+from .anchors import Anchors
 from .db import is_fault, store_error
 from .figures import Figures
 from .memory import Memory
@@ -51,9 +52,10 @@ def _extracted_row(doc_id: int, c: Candidate, at: str, who: str) -> tuple[Any, .
             at, who)
 
 
-class Repository(Figures, Memory, Removal):
+class Repository(Figures, Memory, Removal, Anchors):
     """The one writer of the store's tables (its read-only figures come from Figures, the
-    filers' memory from Memory, removing and restoring filings from Removal)."""
+    filers' memory from Memory, removing and restoring filings from Removal, anchors learned
+    from corrections from Anchors)."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -125,6 +127,7 @@ class Repository(Figures, Memory, Removal):
             existing = self.find_by_sha(sha256)
             if existing is not None:
                 return existing, False
+            candidates = list(candidates)
             at = now()
             cur = self.conn.execute(
                 "INSERT INTO documents (sha256, source_path, source_path_bytes, file_name, format,"
@@ -147,6 +150,7 @@ class Repository(Figures, Memory, Removal):
             )
             self.conn.executemany(_INSERT_EXTRACTED,
                                   [_extracted_row(doc_id, c, at, who) for c in candidates])
+            self.count_proposed(candidates)  # learned anchors' proposals
             self.append_history(HistoryEntry(document_id=doc_id, action="import", who=who, at=at))
             if flag_note:
                 self.append_history(HistoryEntry(
@@ -187,6 +191,7 @@ class Repository(Figures, Memory, Removal):
                     document_id=doc_id, field_value_id=cur.lastrowid, field=c.name,
                     action="reextract", after_value=c.value, after_state=State.EXTRACTED,
                     who=who, at=at))
+            self.count_proposed(plan.added)
             summary = plan.summary
             self.conn.execute(
                 "UPDATE documents SET extractor_version = ?, form_type = ?, company_name = ?,"
@@ -270,7 +275,10 @@ class Repository(Figures, Memory, Removal):
             else:
                 state = State.CORRECTED
             start, end = span if span else (fv.span_start, fv.span_end)
-            return self._update(fv, value, start, end, state, "edit", who)
+            after = self._update(fv, value, start, end, state, "edit", who)
+            if state is not State.CONFIRMED:
+                self.learn(after, span)  # where a person's value was: a learned anchor
+            return after
 
     def confirm(self, fv_id: int, who: str) -> FieldValue:
         with self.transaction():
@@ -305,18 +313,23 @@ class Repository(Figures, Memory, Removal):
                 after_value=value, after_state=State.ADDED, who=who, at=at))
             if field in SUMMARY_FIELDS:
                 self._refresh_summary(doc_id)
-            return self.field_value(fv_id)
+            added = self.field_value(fv_id)
+            self.learn(added, span)  # where a person's value was: a learned anchor
+            return added
 
     def restore(self, fv_id: int, value: str | None, span: tuple[int | None, int | None],
                 state: State, who: str) -> FieldValue:
         """Put an entry back as it was (undo): itself a change, recorded in the history."""
         with self.transaction():
             fv = self.field_value(fv_id)
-            return self._update(fv, value, span[0], span[1], State(state), "undo", who)
+            after = self._update(fv, value, span[0], span[1], State(state), "undo", who)
+            self.relearn(after)  # what the value put back teaches, if anything
+            return after
 
     def _update(self, fv: FieldValue, value: str | None, start: int | None, end: int | None,
                 state: State, action: str, who: str) -> FieldValue:
         at = now()
+        self.tally(fv, state)  # a decision on a learned anchor's proposal counts for it
         self.conn.execute(
             "UPDATE field_values SET value = ?, span_start = ?, span_end = ?, state = ?,"
             " updated_at = ?, updated_by = ? WHERE id = ?",
@@ -346,6 +359,7 @@ class Repository(Figures, Memory, Removal):
             at = now()
             untouched = [fv for fv in self.field_values(doc_id) if fv.state is State.EXTRACTED]
             for fv in untouched:
+                self.tally(fv, State.CONFIRMED)
                 self.conn.execute(
                     "UPDATE field_values SET state = 'confirmed', updated_at = ?, updated_by = ?"
                     " WHERE id = ?", (at, who, fv.id),
