@@ -51,6 +51,8 @@ SPECS = [
                "run this extractor on filings an older one read; values a person decided are kept"),
     ActionSpec("reextract", "Re-e&xtract All Filings", "",
                "run the extractor again; values a person decided are kept"),
+    ActionSpec("learned_rules", "&Learned Rules...", "",
+               "the labels learned from corrections, with how often each was accepted"),
     ActionSpec("preferences", "Pre&ferences...", "Ctrl+,", "the reviewer's name"),
     ActionSpec("quit", "&Quit", "Ctrl+Q", ""),
     ActionSpec("shortcuts", "&Keyboard Shortcuts", "F1", "this list"),

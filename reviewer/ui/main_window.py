@@ -38,6 +38,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self._changes: dict[str, str] = {}  # field -> "was X in the filing of <date>"
         self._form: str | None = None
         self.report_dialog: ImportReportDialog | None = None
+        self.learned_rules = None  # Tools > Learned Rules, once opened
         self._reset_seen()
         self.show_all = bool(settings.value("view/show_all", False, type=bool))
 
@@ -84,6 +85,7 @@ class MainWindow(ReviewActions, QMainWindow):
             "&Review": ["review_next", "approve_anyway", "flag", "remove_filing", None, "next_attention",
                         "prev_attention", None, "next_filing", "prev_filing"],
             "&View": ["show_all_fields", None, "focus_filter", None, "reset_layout"],
+            "&Tools": ["learned_rules"],
             "&Help": ["shortcuts", "about"],
         }
         for title, names in menus.items():
@@ -107,6 +109,7 @@ class MainWindow(ReviewActions, QMainWindow):
         a["review_next"].triggered.connect(self.review_and_next)
         a["approve_anyway"].triggered.connect(self.approve_anyway)
         a["remove_filing"].triggered.connect(self.remove_current)
+        a["learned_rules"].triggered.connect(self.show_learned_rules)
         a["show_all_fields"].setChecked(self.show_all)
         a["show_all_fields"].toggled.connect(self.set_show_all)
         a["focus_filter"].triggered.connect(self.queue.focus_filter)
@@ -251,6 +254,13 @@ class MainWindow(ReviewActions, QMainWindow):
     def _group(self, field: str) -> str:
         fd = self.session.schema.get(field)
         return fd.group if fd else "custom"
+
+    def show_learned_rules(self) -> None:
+        """Tools > Learned Rules: a non-modal list; switching a rule off stops its proposals."""
+        from .learned_rules import LearnedRulesDialog
+
+        self.learned_rules = LearnedRulesDialog(self.repo, self)
+        self.learned_rules.show()
 
     def set_show_all(self, on: bool) -> None:
         """View > Show All Fields: every field of the form, not only those this filing can hold."""

@@ -1,4 +1,4 @@
-"""Two filings of one filer (an EDGAR submission each), for the memory test and screenshot."""
+"""Filings of one filer (an EDGAR submission each), for the memory tests and screenshots."""
 
 from __future__ import annotations
 
@@ -36,13 +36,14 @@ Item 8.01 Other Events.
 
 ACME Widgets opened a plant. For more on this, speak with Jane Roe of our
 investor team.
-</TEXT>
+{extra}</TEXT>
 </DOCUMENT>
 </SEC-DOCUMENT>
 """
 
 
-def write(folder: Path, n: int, date: str, address: str, zip_code: str) -> Path:
+def write(folder: Path, n: int, date: str, address: str, zip_code: str, extra: str = "") -> Path:
+    """Filing `n` of ACME Widgets (CIK 1234567); `extra`: lines added at the end of its text."""
     path = folder / f"acme-{n}.txt"
-    path.write_text(SUBMISSION.format(n=n, date=date, address=address, zip=zip_code))
+    path.write_text(SUBMISSION.format(n=n, date=date, address=address, zip=zip_code, extra=extra))
     return path

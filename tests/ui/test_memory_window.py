@@ -52,3 +52,48 @@ def test_a_decided_value_is_proposed_on_the_next_filing_and_a_change_is_marked(
     assert win.fields.current_key().field == "principal_office_address"  # changes go first
     win.queue.status_combo.setCurrentIndex(4)  # "Changed since last filing"
     assert [win.queue.model.document_id(r) for r in range(win.queue.model.rowCount())] == [newer]
+
+
+def test_a_learned_label_proposes_on_the_next_filing_until_switched_off(qtbot,
+                                                                        tmp_path: Path) -> None:
+    from gui import select_in_viewer
+
+    store = tmp_path / "learned.db"
+    first = write(tmp_path, 1, "20050115", "100 Main Street", "62701",
+                  "\nShareholder Liaison:      Anna Berg\n")
+    repo = Repository(open_store(store))
+    import_paths(repo, [first], "importer", workers=0)
+    repo.db.conn.close()
+    win = open_window(qtbot, store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    win.fields.select_key(key_of(win, "contact_name", adding=True))
+    select_in_viewer(win, "Anna Berg")
+    press(qtbot, win.fields, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)  # Ctrl+E
+    press(qtbot, win.fields, Qt.Key.Key_Return,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+    second = write(tmp_path, 2, "20050301", "100 Main Street", "62701",
+                   "\nShareholder Liaison:      Carl Dahl\n")
+    assert win.start_import([str(second)])
+    qtbot.waitUntil(lambda: not win.jobs.running, timeout=30000)
+    repo = store_repo(store)
+    newer = max(repo.document_ids())
+    learned = [(v.value, v.rule) for v in repo.field_values(newer)
+               if (v.rule or "").startswith("learned.")]
+    assert learned and learned[0][0] == "Carl Dahl"
+
+    win.named_actions["learned_rules"].trigger()  # Tools > Learned Rules
+    view = win.learned_rules
+    labels = [view.table.item(r, 2).text() for r in range(view.table.rowCount())]
+    assert "shareholder liaison" in labels
+    row = labels.index("shareholder liaison")
+    view.table.setCurrentCell(row, 1)
+    qtbot.keyClick(view, Qt.Key.Key_Space)  # switch it off
+    assert not store_repo(store).learned_anchors()[row].enabled
+
+    third = write(tmp_path, 3, "20050401", "100 Main Street", "62701",
+                  "\nShareholder Liaison:      Dora Eck\n")
+    assert win.start_import([str(third)])
+    qtbot.waitUntil(lambda: not win.jobs.running, timeout=30000)
+    repo = store_repo(store)
+    latest = max(repo.document_ids())
+    assert not [v for v in repo.field_values(latest) if (v.rule or "").startswith("learned.")]
