@@ -37,6 +37,35 @@ class Part:
 
 
 @dataclass(slots=True)
+class Fact:
+    """A `dei:` fact tagged in inline XBRL (the cover's name, file number, trading symbols ...).
+
+    `text` is what the tag holds, white space folded; `start`/`end` its span in Document.text,
+    -1 for a fact that is not shown (the hidden `ix:header`, a `display:none` block). `dims` are
+    the dimensions of its context, `axis=member` (a second registrant, a former address, a class
+    of stock); a fact with none is about the filing's own registrant.
+    """
+
+    name: str  # "dei:EntityRegistrantName"
+    text: str
+    start: int = -1
+    end: int = -1
+    context: str = ""  # contextRef
+    dims: list[str] = field(default_factory=list)
+
+    @property
+    def shown(self) -> bool:
+        return self.start >= 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: getattr(self, k) for k in self.__slots__}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Fact:
+        return cls(**{k: v for k, v in data.items() if k in cls.__slots__})
+
+
+@dataclass(slots=True)
 class Document:
     """A parsed file: its text, its format, and a map from text offsets back to the source."""
 
@@ -45,6 +74,7 @@ class Document:
     parts: list[Part] = field(default_factory=list)
     header: dict[str, Any] = field(default_factory=dict)  # EDGAR header fields, parsed
     notices: list[str] = field(default_factory=list)  # things the analyst should know
+    facts: list[Fact] = field(default_factory=list)  # inline XBRL `dei:` facts, in text order
     # Values computed from the text once per document (extraction regions); never stored.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
@@ -66,12 +96,15 @@ class Document:
         return [p for p in self.parts if p.kind == "document"]
 
     def source_map(self) -> dict[str, Any]:
-        """Plain data for storage: parts, header and notices."""
-        return {
+        """Plain data for storage: parts, header, notices and (when there are any) facts."""
+        data: dict[str, Any] = {
             "parts": [p.to_dict() for p in self.parts],
             "header": self.header,
             "notices": self.notices,
         }
+        if self.facts:
+            data["facts"] = [f.to_dict() for f in self.facts]
+        return data
 
     @classmethod
     def from_stored(cls, text: str, fmt: str, source_map: dict[str, Any]) -> Document:
@@ -81,4 +114,5 @@ class Document:
             parts=[Part.from_dict(p) for p in source_map.get("parts", [])],
             header=source_map.get("header", {}),
             notices=list(source_map.get("notices", [])),
+            facts=[Fact.from_dict(f) for f in source_map.get("facts", [])],
         )

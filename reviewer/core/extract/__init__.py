@@ -11,6 +11,7 @@ from ..values import ATTENTION_BELOW, DocumentSummary
 from .candidate import Candidate
 from .cover import cover_rules
 from .events import event_rules
+from .facts import DISPUTED, cross_check, fact_rules
 from .form_body import form_body_rules
 from .header import header_rules
 from .normalize import normalize
@@ -23,8 +24,10 @@ EXTRACTOR_VERSION = "0.2.0"
 
 Rule = Callable[[Document], Iterable[Candidate]]
 
-# The rule sets, in the order they run. Each reads one kind of region.
-RULES: list[Rule] = [header_rules, cover_rules, form_body_rules, press_release_rules, event_rules]
+# The rule sets, in the order they run. Each reads one kind of region; the inline XBRL facts
+# run last, so that a text value they confirm keeps its own evidence.
+RULES: list[Rule] = [header_rules, cover_rules, form_body_rules, press_release_rules, event_rules,
+                     fact_rules]
 
 
 def _pattern_rule(fd: FieldDef, doc: Document) -> Iterator[Candidate]:
@@ -48,9 +51,10 @@ def _key(c: Candidate) -> tuple[str, str]:
 
 
 def merge(candidates: Iterable[Candidate], schema: Schema | None) -> list[Candidate]:
-    """A value said twice is one value with its best evidence; a single field keeps its best."""
+    """A value said twice is one value with its best evidence; a single field keeps its best,
+    and beside it any value the tagged facts dispute (the analyst decides between them)."""
     best: dict[tuple[str, str], Candidate] = {}
-    for c in candidates:
+    for c in cross_check(list(candidates)):
         k = _key(c)
         if k not in best or c.confidence > best[k].confidence:
             best[k] = c
@@ -62,7 +66,7 @@ def merge(candidates: Iterable[Candidate], schema: Schema | None) -> list[Candid
         fd = schema.get(name) if schema else None
         cands.sort(key=lambda c: (-c.confidence, c.start))
         if fd is not None and not fd.multi:
-            cands = cands[:1]
+            cands = cands[:1] + [c for c in cands[1:] if c.rule.endswith(DISPUTED)]
         out.extend(sorted(cands, key=lambda c: c.start))
     order = {n: i for i, n in enumerate(schema.names())} if schema else {}
     out.sort(key=lambda c: (order.get(c.name, len(order)), c.start))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
-from ..document import Document, IngestError, Part
+from ..document import Document, Fact, IngestError, Part
 from .header import parse_colon_header, parse_tag_header
 from .html import html_to_text, looks_like_html
 from .textfile import decode_with_notice, normalize_text
@@ -85,10 +85,16 @@ def ingest_edgar(data: bytes) -> Document:
                            f"{len(blocks)} {'was' if len(blocks) == 1 else 'were'} found")
     for n, block in enumerate(blocks, 1):
         told: list[str] = []
-        part, body = _read_document(block, raw, n, told)
+        facts: list[Fact] = []
+        part, body = _read_document(block, raw, n, told, facts)
         doc.notices.extend(f"document {n} ({part.type or 'untyped'}): {t}" for t in told)
         part.start = emit(_banner(part, n, len(blocks)))
-        emit(body)
+        body_start = emit(body)
+        for fact in facts:  # inline XBRL facts: spans into the whole text
+            if fact.start >= 0:
+                fact.start += body_start
+                fact.end += body_start
+        doc.facts.extend(facts)
         if body and not body.endswith("\n"):
             emit("\n")
         part.end = pos
@@ -179,7 +185,8 @@ def _shift_header(header: dict[str, Any], delta: int) -> None:
         shift(header)
 
 
-def _read_document(where: _Block, raw: str, n: int, notices: list[str]) -> tuple[Part, str]:
+def _read_document(where: _Block, raw: str, n: int, notices: list[str], facts: list[Fact]
+                   ) -> tuple[Part, str]:
     """One <DOCUMENT> block: its metadata and the text to show for its body."""
     block = raw[where.start : where.end]
     text_m = _TEXT_OPEN.search(block)
@@ -198,7 +205,7 @@ def _read_document(where: _Block, raw: str, n: int, notices: list[str]) -> tuple
         raw_start=body_offset,
         raw_end=body_offset + len(body),
     )
-    return part, _render_body(part, body, notices)
+    return part, _render_body(part, body, notices, facts)
 
 
 def _without_closing(body: str, tag: str) -> str:
@@ -211,8 +218,9 @@ def _without_closing(body: str, tag: str) -> str:
     return body
 
 
-def _render_body(part: Part, body: str, notices: list[str]) -> str:
-    """Text for a document body; binaries and data become a one-line listing."""
+def _render_body(part: Part, body: str, notices: list[str], facts: list[Fact]) -> str:
+    """Text for a document body; binaries and data become a one-line listing. `facts` gets the
+    inline XBRL facts of an HTML body, spans in the text returned."""
     wrapper = _WRAPPER_OPEN.match(body)
     kind = wrapper.group(1).upper() if wrapper else ""
     uue = _UUE_BEGIN.search(body, 0, 4096)
@@ -225,7 +233,7 @@ def _render_body(part: Part, body: str, notices: list[str]) -> str:
         inner = _without_closing(body[wrapper.end() :], kind)
         if looks_like_html(inner):
             part.format = "html"
-            return html_to_text(inner, notices, check_end=False)
+            return html_to_text(inner, notices, check_end=False, facts=facts)
         part.format, part.shown = "xml", not _DATA_TYPES.match(part.type)
         if part.shown:
             return inner.strip("\n") + "\n"
@@ -235,7 +243,7 @@ def _render_body(part: Part, body: str, notices: list[str]) -> str:
         return f"[{part.type} {part.filename}: data, {_size(len(body))}; not shown]\n"
     if kind == "HTML" or looks_like_html(body):
         part.format = "html"
-        return html_to_text(body, notices, check_end=not _DATA_TYPES.match(part.type))
+        return html_to_text(body, notices, check_end=not _DATA_TYPES.match(part.type), facts=facts)
     part.format = "text"
     return body.strip("\n") + "\n"
 

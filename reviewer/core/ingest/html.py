@@ -11,7 +11,7 @@ import re
 
 from lxml import etree
 
-from ..document import Document, IngestError, Part
+from ..document import Document, Fact, IngestError, Part
 from .repair import after_html_end, lost_end, repair_markup, size
 from .textfile import control_notice, decode_with_notice, drop_controls, drop_nuls
 
@@ -34,8 +34,10 @@ _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
 
 
 # What an element does to the text, by its tag as lxml gives it (cached: a few dozen tags).
-_INLINE, _SKIPPED, _BR, _CELL_KIND, _BLOCK_KIND, _GAP, _PRE, _ROW = range(8)
-_KINDS: dict[object, int] = {"reviewer-end": _BLOCK_KIND}
+# A _FACT (an inline XBRL fact) is written as an inline element; the walk notes where it lies.
+_INLINE, _SKIPPED, _BR, _CELL_KIND, _BLOCK_KIND, _GAP, _PRE, _ROW, _FACT = range(9)
+_KINDS: dict[object, int] = {"reviewer-end": _BLOCK_KIND, "ix:nonnumeric": _FACT, "ix:nonfraction": _FACT}
+_MAX_FACTS = 5000  # a hostile file's millions of tags must not become millions of facts
 _THE_END = (("end", etree.Element("reviewer-end")),)  # a block's end after the document's
 
 
@@ -54,10 +56,12 @@ def _kind(tag: object) -> int:
     return kind
 
 
-def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool = True) -> str:
+def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool = True,
+                 facts: list[Fact] | None = None) -> str:
     """Readable text of an HTML or inline-XBRL document; `notices` (when given) gets a line
     for each part of the markup that would have been lost or replaced, and what was done.
-    `check_end` False: XBRL data hides its last words on purpose, so their absence is no sign."""
+    `check_end` False: XBRL data hides its last words on purpose, so their absence is no sign.
+    `facts` (when given) gets the document's inline XBRL `dei:` facts, spans in the text returned."""
     told: list[str] = [] if notices is None else notices
     markup = _XML_DECL.sub("", drop_nuls(markup, told), count=1)  # NULs first: one can hide it
     if not markup or markup.isspace():
@@ -70,15 +74,21 @@ def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool 
     root = _parse(markup, parser)
     if root is None:
         return ""
-    text = _walk(root)
+    found: list[Fact] | None = [] if facts is not None else None
+    text = _walk(root, found)
     if (again := after_html_end(markup, text, told)) is not None:
         markup, root = again, _parse(again, parser)
         if root is None:
             return ""
-        text = _walk(root)
+        found = [] if facts is not None else None
+        text = _walk(root, found)
     text, controls = drop_controls(text)  # raw, or from a reference such as &#16;
     if controls:
         told.append(control_notice(controls))
+        if found:
+            _find_again(found, text)
+    if facts is not None and found:
+        facts.extend(found)
     replaced = text.count("\ufffd") - markup.count("\ufffd")
     if replaced > 0:
         told.append(f"{replaced:,} invalid character{'s' if replaced != 1 else ''} "
@@ -108,10 +118,11 @@ def _parse(markup: str, parser: etree.HTMLParser) -> etree._Element | None:
 _MARKUP = re.compile(r"<[A-Za-z/][^<>]*>")
 
 
-def _walk(root: etree._Element) -> str:
+def _walk(root: etree._Element, facts: list[Fact] | None = None) -> str:
     """The text of the tree: collapsed spaces, at most one blank line in a row, a table row
     on one line with its non-empty cells separated by tabs; a block inside a cell breaks
-    the line only between pieces of text, never at the cell's edges.
+    the line only between pieces of text, never at the cell's edges. `facts` (when given)
+    gets the inline XBRL `dei:` facts, shown ones with their spans in the text.
 
     Text between two structural events (a block, cell, row or line break starting or
     ending) is gathered raw and written at once: collapsing the spaces of the joined run is
@@ -131,6 +142,13 @@ def _walk(root: etree._Element) -> str:
     pre_depth = 0
     kinds = _KINDS
     skipped = False  # the element just started is skipped: its end event comes next
+    keep = facts is not None
+    tagged: list[etree._Element] = []  # the dei: facts shown, in text order
+    spans: list[list[int]] = []  # their [start, end] in the joined chunks, -1 until placed
+    open_facts: list[int] = []  # facts open at this point of the walk; -1 for one not kept
+    marks: list[tuple[int, int, int]] = []  # (fact, 0 start | 1 end, offset in the run) to place
+    tally = [0, 0]  # chunks counted, their length
+    hidden: list[etree._Element] = []  # skipped subtrees that may hold facts and contexts
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in itertools.chain(walker, _THE_END):  # the end writes the last run
         kind = kinds.get(el.tag)
@@ -140,15 +158,31 @@ def _walk(root: etree._Element) -> str:
         if start:
             style = el.get("style")
             if kind == _SKIPPED or (style and "none" in style.lower() and _HIDDEN.search(style)):
+                if keep and (kind != _SKIPPED or el.tag == "ix:header"):
+                    hidden.append(el)
                 walker.skip_subtree()
                 skipped = True
                 continue
         elif skipped:
             skipped = False
             kind = _INLINE  # only its tail is read
+        if kind == _FACT:
+            kind = _INLINE
+            if keep:
+                if start:
+                    if (el.get("name") or "").startswith("dei:") and len(tagged) < _MAX_FACTS:
+                        open_facts.append(len(tagged))
+                        marks.append((len(tagged), 0, sum(map(len, run))))
+                        tagged.append(el)
+                        spans.append([-1, -1])
+                    else:
+                        open_facts.append(-1)
+                elif open_facts and (n := open_facts.pop()) >= 0:
+                    marks.append((n, 1, sum(map(len, run))))
         if kind and (start or kind != _BR):
             if run:  # write the run of text before this event
                 s = run[0] if len(run) == 1 else "".join(run)
+                raw = s
                 run.clear()
                 if not pre_depth:
                     if not s.strip(_WS_CHARS):  # only spaces: the source's line ends between cells
@@ -174,6 +208,10 @@ def _walk(root: etree._Element) -> str:
                     else:
                         chunks.append(s.strip(" "))
                         space = s[-1] == " "
+                if marks:
+                    _place(marks, spans, tally, chunks, raw, s, bool(pre_depth))
+            elif marks:
+                _place(marks, spans, tally, chunks, "", "", False)
             if start and kind == _CELL_KIND:
                 in_cell += 1
                 fresh_cell = True
@@ -206,7 +244,110 @@ def _walk(root: etree._Element) -> str:
         text = el.text if start else el.tail
         if text:
             run.append(text)
-    return "".join(chunks).strip("\n") + "\n"
+    joined = "".join(chunks)
+    out = joined.strip("\n") + "\n"
+    if keep:
+        assert facts is not None
+        lead = len(joined) - len(joined.lstrip("\n"))
+        facts.extend(_shown_facts(out, tagged, spans, lead))
+        facts.extend(_hidden_facts(hidden))
+        if facts:
+            _add_dims(facts, hidden)
+    return out
+
+
+def _place(marks: list[tuple[int, int, int]], spans: list[list[int]], tally: list[int],
+           chunks: list[str], raw: str, written: str, pre: bool) -> None:
+    """Where the facts' starts and ends noted in a run of text `raw` fall in the output: the
+    run was written as `written` (white space collapsed, then stripped) as the last chunk, or
+    not at all when `written` is empty."""
+    counted, total = tally
+    while counted < len(chunks):
+        total += len(chunks[counted])
+        counted += 1
+    tally[0], tally[1] = counted, total
+    if written:
+        piece = len(chunks[-1])
+        at = total - piece
+        lead = 0 if pre or written[0] != " " else 1
+    for n, which, k in marks:
+        if not written:
+            pos = total
+        elif pre:
+            pos = at + min(k, piece)
+        else:
+            pos = at + max(0, min(piece, len(_WS.sub(" ", raw[:k])) - lead))
+        spans[n][which] = pos
+    marks.clear()
+
+
+def _fold(s: str) -> str:
+    return " ".join(s.split())
+
+
+def _shown_facts(text: str, tagged: list[etree._Element], spans: list[list[int]], lead: int
+                 ) -> list[Fact]:
+    """The facts the walk placed, their spans trimmed of white space; "" when a tag shows nothing."""
+    out = []
+    last = len(text) - 1  # the final newline is never a fact's
+    for el, (start, end) in zip(tagged, spans, strict=True):
+        if start < 0 or end < 0:  # never placed: read it from the tree
+            value = _fold("".join(el.itertext()))
+            if value:
+                out.append(Fact(el.get("name") or "", value[:2000], context=el.get("contextref") or ""))
+            continue
+        start, end = max(0, start - lead), min(last, end - lead)
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            out.append(Fact(el.get("name") or "", _fold(text[start:end])[:2000], start, end,
+                            el.get("contextref") or ""))
+    return out
+
+
+def _hidden_facts(hidden: list[etree._Element]) -> list[Fact]:
+    """The `dei:` facts of the subtrees not shown (the `ix:header`'s `ix:hidden`), with no span."""
+    out = []
+    for root in hidden:
+        for el in root.iter("ix:nonnumeric", "ix:nonfraction"):
+            name = el.get("name") or ""
+            if name.startswith("dei:") and (value := _fold("".join(el.itertext()))):
+                out.append(Fact(name, value[:2000], context=el.get("contextref") or ""))
+                if len(out) >= _MAX_FACTS:
+                    return out
+    return out
+
+
+def _add_dims(facts: list[Fact], hidden: list[etree._Element]) -> None:
+    """Each fact's context dimensions (`axis=member`), from the contexts of the hidden header."""
+    wanted = {f.context for f in facts}
+    dims: dict[str, list[str]] = {}
+    for root in hidden:
+        for ctx in root.iter("xbrli:context"):
+            if ctx.get("id") not in wanted:  # a 10-K's header has a thousand; its dei: facts use a few
+                continue
+            members = [f"{m.get('dimension') or ''}={_fold(''.join(m.itertext()))}"
+                       for m in ctx.iter("xbrldi:explicitmember", "xbrldi:typedmember")]
+            if members:
+                dims[ctx.get("id") or ""] = members
+    if dims:
+        for fact in facts:
+            if fact.context in dims:
+                fact.dims = list(dims[fact.context])
+
+
+def _find_again(facts: list[Fact], text: str) -> None:
+    """After characters were taken out of the text, each shown fact's span found again."""
+    at = 0
+    for fact in facts:
+        if fact.start < 0:
+            continue
+        i = text.find(fact.text, at)
+        fact.start, fact.end = (i, i + len(fact.text)) if i >= 0 else (-1, -1)
+        if i >= 0:
+            at = i
 
 
 _HTML_SIGNS = re.compile(r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]", re.I)
@@ -224,8 +365,9 @@ def ingest_html(data: bytes) -> Document:
     """A standalone HTML or inline XBRL document."""
     markup, _, decoded = decode_with_notice(data)
     notices = [decoded] if decoded else []
-    text = html_to_text(markup, notices)
+    facts: list[Fact] = []
+    text = html_to_text(markup, notices, facts=facts)
     if not text.strip():
         raise IngestError("HTML document with no visible text")
     return Document(text=text, format="html", parts=[Part("body", 0, len(text), format="html")],
-                    notices=notices)
+                    notices=notices, facts=facts)
