@@ -18,7 +18,7 @@ from .document import Document
 from .extract.candidate import Candidate
 from .extract.normalize import normalize
 from .extract.regions import Region, form_region, release_region
-from .memory import value_key, values_of
+from .memory import WHOLE_LINE, value_key, values_of
 from .review import _of_kind
 from .schema import FieldDef, Schema
 
@@ -33,13 +33,18 @@ MAX_VALUE_WORDS, MAX_VALUE_CHARS = 10, 100  # a text value after a label: a name
 CAPTION_WORDS = frozenset(
     "contact contacts investor investors media press relations inquiries enquiries information "
     "phone telephone tel fax mobile cell email e-mail mail web website site internet url ir "
-    "communications office address spokesperson spokesman spokeswoman officer analyst analysts "
-    "news public corporate financial".split())
-_GAP = re.compile(r"[ \t]{2,}|\t|\|")  # between cells of a line laid out in columns
+    "communications office address spokesperson".split())
+_JOINING = frozenset("and & for of or the".split())
+# Between cells of a line laid out in columns (two spaces are a PDF's space between words).
+_GAP = re.compile(r"[ \t]{3,}|\t|\|")
 _SEP = ":-–—"  # what ends a label that stands before its value: "Website:", "Media -"
 _TRIM = " \t.,;:-–—•*·>"
 _AFTER_LABEL = re.compile(r"[ \t]*([:\-–—.]?)[ \t]*")
-_LOOKS_OTHER = re.compile(r"@|www\.|https?://|\d{3}")  # a text value that is a reach, not a name
+_LOOKS_OTHER = re.compile(r"@|www\.|https?://|\d{3}|/s/")  # a reach or a signature, not a name
+# A value that ends like this goes on on the next line ("Executive Vice President,").
+_GOES_ON = re.compile(r"(?:[,&/-]|\b(?:and|of|or|for|the))$", re.I)
+MAX_MORE_LINES = 2
+_SENTENCE_END = re.compile(r"^.*[.!?][ \t]+(?=[A-Z])")  # what a label after a sentence drops
 
 
 @dataclass(slots=True, frozen=True)
@@ -91,7 +96,8 @@ def label_like(cell: str) -> str | None:
     words = label.split()
     if not words or len(words) > MAX_LABEL_WORDS or len(label) > MAX_LABEL_CHARS:
         return None
-    if _LOOKS_OTHER.search(label) or not any(sum(ch.isalpha() for ch in w) >= 2 for w in words):
+    if (_LOOKS_OTHER.search(label) or any(ch.isdigit() for ch in label)  # "Page 5" is no label
+            or not any(sum(ch.isalpha() for ch in w) >= 2 for w in words)):
         return None
     if cell.rstrip()[-1] in _SEP:
         return label
@@ -166,7 +172,7 @@ def anchor_of(text: str, span: tuple[int, int]) -> Anchor | None:
     if before.strip():
         cell_start, cell = _cells(before, line_start)[-1]
         if not _GAP.search(text[cell_start + len(cell):start]) or cell[-1] in _SEP:
-            label = label_like(cell)
+            label = label_like(_SENTENCE_END.sub("", cell))  # "... content. For more, visit"
             return Anchor(label) if label else None
     # the value opens its line, or its cell (a neighbour in another column is no label of it)
     above = _line_above(text, line_start)
@@ -216,9 +222,11 @@ def region_spans(document: Document, region: str) -> list[Region]:
 
 @functools.lru_cache(maxsize=512)
 def _label_pattern(label: str) -> re.Pattern[str]:
-    """A label at the start of a line or of a cell, its words across any spacing, any case."""
+    """A label at the start of a line, a cell or a sentence, its words across any spacing, any
+    case."""
     body = r"\s+".join(re.escape(w) for w in label.split())
-    return re.compile(rf"(?:^[ \t]*|[ \t]{{2,}}|\t|\|[ \t]*|^[ \t]*[•*·>-][ \t]*)(?P<label>{body})"
+    return re.compile(rf"(?:^[ \t]*|[ \t]{{3,}}|\t|\|[ \t]*|^[ \t]*[•*·>-][ \t]*|[.!?][ \t]+)"
+                      rf"(?P<label>{body})"
                       rf"(?![\w@])", re.I | re.M)
 
 
@@ -247,9 +255,49 @@ def _below(text: str, column: int, line_end: int, limit: int) -> tuple[int, int]
     return (cell[0], cell[0] + len(cell[1])) if cell else None
 
 
+def _continued(text: str, span: tuple[int, int], limit: int, whole_line: bool) -> tuple[int, int]:
+    """A value cut at the end of its line with its next lines: after a comma or 'and' ("Executive
+    Vice President,"), and, for a field that stands alone on its lines (a title), a short last
+    line right under it that ends the block ("... and Assistant" / "Secretary")."""
+    start, end = span
+    for _ in range(MAX_MORE_LINES):
+        line_end = _line_bounds(text, end)[1]
+        below = _line_below(text, line_end, limit)
+        cells = _cells(text[below[0]:below[1]], below[0]) if below else []
+        if not below or not cells:
+            break
+        if not _GOES_ON.search(text[start:end]) and not (
+                whole_line and below[0] == line_end + 1 and _last_short_line(text, below, limit)):
+            break
+        end = cells[0][0] + len(cells[0][1])
+    return start, end
+
+
+def _last_short_line(text: str, line: tuple[int, int], limit: int) -> bool:
+    """A line of a few words, no label, signature or number, with a blank line (or the end)
+    after it: the wrapped end of the value above."""
+    words = text[line[0]:line[1]].split()
+    if not 0 < len(words) <= 3 or re.search(r"[:\d]|/s/", text[line[0]:line[1]]):
+        return False
+    nxt = text.find("\n", line[1] + 1)
+    return line[1] >= limit or not text[line[1] + 1:nxt if nxt >= 0 else len(text)].strip()
+
+
+def _labels_here(text: str, start: int, end: int) -> bool:
+    """The label as written here, with what ends it, is a label (as learning required)."""
+    m = _AFTER_LABEL.match(text, end)
+    return label_like(text[start:end] + (m.group(1) if m else "")) is not None
+
+
+def _caption(raw: str) -> bool:
+    """A caption, not a value: it ends like a label, or is made of caption words alone."""
+    words = {w.strip("().,;/") for w in normal_label(raw).split()} - _JOINING
+    return raw.rstrip()[-1:] in tuple(_SEP) or (bool(words) and words <= CAPTION_WORDS)
+
+
 def checked_value(raw: str, fd: FieldDef) -> str | None:
     """`raw` in the field's normal form when it is a plausible value of the field, else None."""
-    raw = raw.strip()
+    raw = fd.join.join(line.strip() for line in raw.splitlines() if line.strip())
     if fd.kind:
         raw = raw.rstrip(".,;")
     value = normalize(raw, fd.type)
@@ -260,17 +308,33 @@ def checked_value(raw: str, fd: FieldDef) -> str | None:
     if fd.type == "text":
         words = value.split()
         if (len(words) > MAX_VALUE_WORDS or len(value) > MAX_VALUE_CHARS
-                or _LOOKS_OTHER.search(value) or label_like(raw) is not None
+                or _LOOKS_OTHER.search(value) or _caption(raw)
                 or not any(ch.isalpha() for ch in value)):
             return None
     return value
 
 
+def _found(document: Document, anchor: LearnedAnchor, fd: FieldDef) -> list[tuple[str, int, int]]:
+    """(value, start, end) after each place the anchor's label stands in its region."""
+    text = document.text
+    out = []
+    for region in region_spans(document, anchor.region):
+        for m in _label_pattern(anchor.label).finditer(text, region.start, region.end):
+            if not _labels_here(text, m.start("label"), m.end("label")):
+                continue  # "Title of each class" is no "Title:"
+            span = value_after(text, m.start("label"), m.end("label"), region.end)
+            span = _continued(text, span, region.end, fd.name in WHOLE_LINE) if span else None
+            value = checked_value(text[span[0]:span[1]], fd) if span else None
+            if span is not None and value is not None:
+                out.append((value, *span))
+    return out
+
+
 def propose_from_anchors(document: Document, candidates: Sequence[Candidate],
                          anchors: Sequence[LearnedAnchor], schema: Schema) -> list[Candidate]:
     """Values after the learned labels in this filing's text, checked by their field's type, with
-    their spans (rule `learned.<anchor id>`); never for a single field already found, never a
-    value already there."""
+    their spans (rule `learned.<anchor id>`); never for a single field already found, nor one
+    whose label gives two values here (signatures of several people); never a value there."""
     form = next(iter(values_of(candidates).get("form_type", ())), None)
     have_by_field: dict[str, set[str]] = {}
     spans: dict[str, list[tuple[int, int]]] = {}
@@ -278,7 +342,6 @@ def propose_from_anchors(document: Document, candidates: Sequence[Candidate],
         if (cfd := schema.get(c.name)) is not None:
             have_by_field.setdefault(c.name, set()).add(value_key(c.value, cfd))
             spans.setdefault(c.name, []).append((c.start, c.end))
-    text = document.text
     out: list[Candidate] = []
     for anchor in sorted(anchors, key=lambda a: (-a.accepted, a.id)):
         fd = schema.get(anchor.field)
@@ -288,19 +351,13 @@ def propose_from_anchors(document: Document, candidates: Sequence[Candidate],
         near = spans.setdefault(fd.name, [])
         if not fd.multi and have:
             continue
-        for region in region_spans(document, anchor.region):
-            for m in _label_pattern(anchor.label).finditer(text, region.start, region.end):
-                span = value_after(text, m.start("label"), m.end("label"), region.end)
-                value = checked_value(text[span[0]:span[1]], fd) if span else None
-                if (span is None or value is None or value_key(value, fd) in have
-                        or any(s < span[1] and span[0] < e for s, e in near)):
-                    continue
-                out.append(Candidate(fd.name, value, span[0], span[1], anchor.confidence,
-                                     anchor.rule))
-                have.add(value_key(value, fd))
-                near.append(span)
-                if not fd.multi:
-                    break
-            if have and not fd.multi:
-                break
+        found = _found(document, anchor, fd)
+        if not fd.multi and len({value_key(v, fd) for v, _, _ in found}) > 1:
+            continue  # which one is meant is not known
+        for value, start, end in found:
+            if value_key(value, fd) in have or any(s < end and start < e for s, e in near):
+                continue
+            out.append(Candidate(fd.name, value, start, end, anchor.confidence, anchor.rule))
+            have.add(value_key(value, fd))
+            near.append((start, end))
     return out

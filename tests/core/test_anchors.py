@@ -94,6 +94,8 @@ def test_the_value_must_be_of_the_fields_type() -> None:
     anchors = [learned("contact_phone", "investor contact"),
                learned("contact_phone", "telephone", anchor_id=8)]
     assert propose_from_anchors(doc(text), [], anchors, SCHEMA) == []
+    text = "Contact: Investor Relations\n"  # a caption is no contact's name
+    assert propose_from_anchors(doc(text), [], [learned("contact_name", "contact")], SCHEMA) == []
     text = "Investor Contact:\nir@acme.com\n"  # an e-mail is no contact's name
     assert propose_from_anchors(doc(text), [], [learned("contact_name", "investor contact")],
                                 SCHEMA) == []
@@ -119,3 +121,54 @@ def test_a_label_inside_a_longer_label_or_sentence_is_not_it() -> None:
     text = "Please contact: nobody\nOur website: www.other.com\n"
     anchors = [learned("contact_name", "contact"), learned("website", "website", anchor_id=8)]
     assert propose_from_anchors(doc(text), [], anchors, SCHEMA) == []
+
+
+def test_a_page_number_is_no_label_and_a_sentence_before_one_is_dropped() -> None:
+    text = "Page 5 -\nMary Major\n"
+    assert anchor_of(text, span_of(text, "Mary Major")) is None
+    text = "Our stores are open. For more information, visit www.acme.com\n"
+    anchor = anchor_of(text, span_of(text, "www.acme.com"))
+    assert anchor == Anchor("for more information, visit")
+    later = "Acme had a year. For more information, visit www.acme.net\n"
+    assert anchor is not None
+    [c] = propose_from_anchors(doc(later), [], [learned("website", anchor.label)], SCHEMA)
+    assert (c.value, c.start) == ("www.acme.net", later.index("www.acme.net"))
+
+
+def test_a_two_column_caption_proposes_the_cell_under_it() -> None:
+    text = ("Media Relations          Investor Relations:\n"
+            "John Doe                 Mary Major\n")
+    [c] = propose_from_anchors(doc(text), [], [learned("contact_name", "investor relations")],
+                               SCHEMA)
+    assert (c.value, text[c.start:c.end]) == ("Mary Major", "Mary Major")
+
+
+def test_a_label_learned_with_its_colon_needs_it() -> None:
+    text = "Title of each class\nCommon Stock\nBy: /s/ Jane Roe\nTitle: Chief Financial Officer\n"
+    [c] = propose_from_anchors(doc(text), [], [learned("signer_title", "title")], SCHEMA)
+    assert c.value == "Chief Financial Officer"
+
+
+def test_a_title_wrapped_after_a_comma_goes_on_and_a_pdfs_double_spaces_are_no_columns() -> None:
+    text = ("By: /s/ Jane Roe\nTitle:          Executive Vice President,\n"
+            "                     General  Counsel  and Secretary\n")
+    [c] = propose_from_anchors(doc(text), [], [learned("signer_title", "title")], SCHEMA)
+    assert c.value == "Executive Vice President, General Counsel and Secretary"
+    assert text[c.end - 9:c.end] == "Secretary"
+    text = "Title:\n\n/s/ Jane Roe\n"  # a signature is no title
+    assert propose_from_anchors(doc(text), [], [learned("signer_title", "title")], SCHEMA) == []
+
+
+def test_a_single_field_whose_label_gives_two_values_gets_none() -> None:
+    text = "Name: Jane Roe\nTitle: Director\n\nName: John Doe\nTitle: Treasurer\n"
+    assert propose_from_anchors(doc(text), [], [learned("signer_title", "title")], SCHEMA) == []
+
+
+def test_a_titles_last_word_wrapped_alone_ends_it() -> None:
+    text = "Name: Jane Roe\nTitle:\n\nSenior Vice President, Legal Counsel and Assistant\nSecretary\n\n"
+    [c] = propose_from_anchors(doc(text), [], [learned("signer_title", "title")], SCHEMA)
+    assert c.value == "Senior Vice President, Legal Counsel and Assistant Secretary"
+    text = "Investor Contact:\nMary Major\nAcme\n\n"  # a name is no title: it does not go on
+    [c] = propose_from_anchors(doc(text), [], [learned("contact_name", "investor contact")],
+                               SCHEMA)
+    assert c.value == "Mary Major"
