@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from .document import Document
 from .extract.candidate import Candidate
 from .extract.normalize import normalize
-from .extract.regions import Region, form_region, release_region
+from .extract.regions import Region, form_region, lowered, release_region
 from .memory import WHOLE_LINE, value_key, values_of
 from .review import _of_kind
 from .schema import FieldDef, Schema
@@ -222,12 +222,32 @@ def region_spans(document: Document, region: str) -> list[Region]:
 
 @functools.lru_cache(maxsize=512)
 def _label_pattern(label: str) -> re.Pattern[str]:
-    """A label at the start of a line, a cell or a sentence, its words across any spacing, any
-    case."""
-    body = r"\s+".join(re.escape(w) for w in label.split())
-    return re.compile(rf"(?:^[ \t]*|[ \t]{{3,}}|\t|\|[ \t]*|^[ \t]*[•*·>-][ \t]*|[.!?][ \t]+)"
-                      rf"(?P<label>{body})"
-                      rf"(?![\w@])", re.I | re.M)
+    """A label's words across any spacing, in any case, not the start of a longer word."""
+    return re.compile(r"\s+".join(re.escape(w) for w in label.split()) + r"(?![\w@])", re.I)
+
+
+def _opens(text: str, pos: int) -> bool:
+    """Whether `pos` opens a line, a cell or a sentence: before it on its line stands nothing, a
+    bullet, a column's gap or a sentence's end (only the few characters before it are read)."""
+    tail = text[max(0, pos - 8):pos].rsplit("\n", 1)[-1]
+    bare = tail.rstrip(" \t")
+    if len(tail) < 8 or "\n" in text[max(0, pos - 9):pos]:  # the line starts within the tail
+        if not bare.strip() or bare.strip() in ("•", "*", "·", ">", "-"):
+            return True
+    gap = tail[len(bare):]
+    return len(gap) >= 3 or "\t" in gap or bare.endswith("|") or (bool(gap) and bare[-1:] in ".!?")
+
+
+def _labels_at(document: Document, label: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """(start, end) of each place in text[start:end] where the label opens a line, a cell or a
+    sentence (its first word found in the lowered text first: one pass, no regex scan)."""
+    text, low = document.text, lowered(document)
+    first, pattern = label.split()[0], _label_pattern(label)
+    pos = low.find(first, start, end)
+    while pos >= 0:
+        if _opens(text, pos) and (m := pattern.match(text, pos, end)):
+            yield pos, m.end()
+        pos = low.find(first, pos + 1, end)
 
 
 def value_after(text: str, label_start: int, label_end: int, limit: int) -> tuple[int, int] | None:
@@ -319,10 +339,10 @@ def _found(document: Document, anchor: LearnedAnchor, fd: FieldDef) -> list[tupl
     text = document.text
     out = []
     for region in region_spans(document, anchor.region):
-        for m in _label_pattern(anchor.label).finditer(text, region.start, region.end):
-            if not _labels_here(text, m.start("label"), m.end("label")):
+        for label_start, label_end in _labels_at(document, anchor.label, region.start, region.end):
+            if not _labels_here(text, label_start, label_end):
                 continue  # "Title of each class" is no "Title:"
-            span = value_after(text, m.start("label"), m.end("label"), region.end)
+            span = value_after(text, label_start, label_end, region.end)
             span = _continued(text, span, region.end, fd.name in WHOLE_LINE) if span else None
             value = checked_value(text[span[0]:span[1]], fd) if span else None
             if span is not None and value is not None:
