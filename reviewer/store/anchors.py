@@ -186,6 +186,12 @@ class Anchors:
             f"SELECT {_COLUMNS} FROM anchors ORDER BY field, label, filer_key IS NOT NULL,"
             " filer_key, id")]
 
+    def anchor(self, anchor_id: int) -> LearnedAnchor | None:
+        """One anchor (a `learned.<id>` value's source, for the field panel), None if gone."""
+        row = self.conn.execute(f"SELECT {_COLUMNS} FROM anchors WHERE id = ?",
+                                (anchor_id,)).fetchone()
+        return _row(row) if row else None
+
     def set_anchor_enabled(self, anchor_id: int, on: bool) -> bool:
         """Switch an anchor on or off (a person's choice); False if there is no such anchor."""
         with self.transaction():

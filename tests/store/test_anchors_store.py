@@ -44,6 +44,7 @@ def test_a_value_filled_from_a_selection_teaches_its_label(repo: Repository) -> 
         "contact_name", "investor contact", "cik:42", doc, True, 0, 0, 0)
     assert anchor.region in {"form", "body", "release"}
     assert repo.anchors_for("cik:42") == [anchor] and repo.anchors_for("cik:7") == []
+    assert repo.anchor(anchor.id) == anchor and repo.anchor(anchor.id + 1) is None
 
 
 def test_a_typed_value_teaches_where_the_text_holds_it(repo: Repository) -> None:
