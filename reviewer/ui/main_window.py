@@ -12,6 +12,7 @@ from ..core.memory import filer_key
 from ..core.review import InvalidValue, ReviewSession
 from ..core.values import DocumentRecord, FieldValue
 from ..store import Repository
+from ..store.anchors import learned_id
 from ..store.memory import standing
 from . import dialogs, layout
 from .actions import create_actions
@@ -217,12 +218,18 @@ class MainWindow(ReviewActions, QMainWindow):
         self._prefetch_next(doc_id)
 
     def _memory_sources(self) -> dict[int, str]:
-        """Where each value proposed from the filer's memory came from."""
+        """Where each value proposed from the filer's memory or a learned label came from."""
+        sources = {}
+        for fv in self._values:
+            anchor_id = learned_id(fv.rule or "")
+            anchor = self.repo.anchor(anchor_id) if anchor_id is not None else None
+            if anchor is not None:
+                sources[fv.id] = (f"after the label “{anchor.label}”, learned from corrections "
+                                  f"(accepted {anchor.accepted}, rejected {anchor.rejected})")
         proposed = [fv for fv in self._values if (fv.rule or "").startswith("memory.")]
         if not proposed:
-            return {}
+            return sources
         memory = self.repo.memory_for(filer_key(standing(self._values)), exclude=self.doc_id)
-        sources = {}
         for fv in proposed:
             seen = next((r for r in memory.fields.get(fv.field, []) if r.value == fv.value), None)
             if seen is not None:

@@ -80,6 +80,12 @@ def test_a_learned_label_proposes_on_the_next_filing_until_switched_off(qtbot,
     learned = [(v.value, v.rule) for v in repo.field_values(newer)
                if (v.rule or "").startswith("learned.")]
     assert learned and learned[0][0] == "Carl Dahl"
+    win.queue.select_document(newer)
+    win.fields.select_key(next(k for k in win.fields.keys() if k.field == "contact_name"
+                               and k.value_id is not None and any(
+                                   v.id == k.value_id and v.value == "Carl Dahl"
+                                   for v in repo.field_values(newer))))
+    assert "after the label “shareholder liaison”" in win.fields.currentItem().toolTip(1)
 
     win.named_actions["learned_rules"].trigger()  # Tools > Learned Rules
     view = win.learned_rules
