@@ -281,8 +281,9 @@ def cross_check(candidates: list[Candidate]) -> list[Candidate]:
         if agreeing is not None:
             if _plain(agreeing.value) == _plain(c.value):  # "NYSE" confirms "New York Stock
                 folded.add(id(agreeing))  # Exchange" but does not replace it
-            high = max(c.confidence, agreeing.confidence)
-            out.append(replace(c, confidence=round(min(0.99, high + (1 - high) / 2), 3),
+            # above both, and in the text rules' own order: the cover's reading over the header's
+            high, low = max(c.confidence, agreeing.confidence), min(c.confidence, agreeing.confidence)
+            out.append(replace(c, confidence=round(min(0.99, high + (1 - high) * low / 2), 3),
                                rule=c.rule + AGREED))
         elif id(c) in disputed:
             out.append(replace(c, confidence=DISPUTED_AT, rule=c.rule + DISPUTED))
