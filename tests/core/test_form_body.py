@@ -146,3 +146,13 @@ def test_name_suffixes_and_initials_as_printed() -> None:
     assert _signer(text)[:2] == (["William C. Ford, Jr."], ["Chairman of the Board"])
     text = SIGNED + "By:\n\n/s/ DOUGLAS E. KLINT\n\n   Douglas E.Klint\n   Corporate Secretary\n"
     assert _signer(text)[:2] == (["Douglas E. Klint"], ["Corporate Secretary"])
+
+
+def test_an_exhibit_sub_letter_keeps_its_case_in_the_normal_form() -> None:
+    """Lists write 3.1(a); a code's normal form is upper case but for that sub-letter, so a
+    typed '3.1(A)' and the extracted '3.1(a)' are one value."""
+    from reviewer.core.extract.normalize import normalize
+
+    assert normalize("3.1(A)", "code") == normalize("3.1(a)", "code") == "3.1(a)"
+    assert normalize("10.a.50", "code") == "10.A.50"
+    assert normalize("8-k", "code") == "8-K"

@@ -113,6 +113,9 @@ def clean_text(text: str) -> str:
     return text.strip(" \t\"'“”‘’,;:").strip()
 
 
+_SUB_LETTER = re.compile(r"\([A-Z]\)")
+
+
 def normalize(value: str, ftype: str) -> str | None:
     """A value typed or selected by the analyst, in the field type's normal form."""
     if ftype == "date":
@@ -127,5 +130,8 @@ def normalize(value: str, ftype: str) -> str | None:
         return parse_decimal(value)
     if ftype == "code":
         code = clean_text(value)
-        return (code.lower() if "@" in code else code.upper()) or None
+        if "@" in code:
+            return code.lower() or None
+        # Upper case, but an exhibit's sub-letter as lists write it: 3.1(a), 4.1(b).
+        return _SUB_LETTER.sub(lambda m: m.group(0).lower(), code.upper()) or None
     return clean_text(value) or None
