@@ -20,7 +20,9 @@ from .press_release import press_release_rules
 # Bumped whenever extraction output changes (tests/core/test_extractor_version.py holds it to
 # that); stored with every filing, so re-extraction can find what an older extractor read.
 # 0.2.0: the first version checked against golden output (0.1.0 labelled twenty different ones).
-EXTRACTOR_VERSION = "0.2.0"
+# 0.3.0: rules generalised on unseen filings (releases, exhibits, addresses, signers, events,
+#        contacts, websites, tickers), inline XBRL cover facts, ingest notices and repairs.
+EXTRACTOR_VERSION = "0.3.0"
 
 Rule = Callable[[Document], Iterable[Candidate]]
 
