@@ -106,6 +106,14 @@ def read_header(p: Path) -> bytes | None:
         raise StoreError(f"{p}: cannot read the store file: {exc.strerror or exc}") from None
 
 
+def _wal_holds_frames(p: Path) -> bool:
+    """A write-ahead log beside the store with frames in it (SQLite replays them on open)."""
+    try:
+        return p.with_name(p.name + "-wal").stat().st_size > 32  # more than its header
+    except OSError:
+        return False
+
+
 def check_header(p: Path, header: bytes) -> None:
     """Refuse, from its bytes alone and before SQLite touches it, a file that is not a store
     of ours, or a store cut short; a file of another program is never modified."""
@@ -122,7 +130,9 @@ def check_header(p: Path, header: bytes) -> None:
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")
-    if header[24:28] == header[92:96] and pages:  # the header's page count is valid
+    if header[24:28] == header[92:96] and pages and not _wal_holds_frames(p):
+        # The header's page count is valid, and no write-ahead log can still hold the pages:
+        # a checkpoint killed half-way leaves the file short, and the log completes it.
         size = p.stat().st_size
         if size < pages * page_size:
             raise _damaged(p, f"cut short: {size:,} of {pages * page_size:,} bytes")

@@ -141,3 +141,13 @@ def test_an_801_reporting_a_commercial_agreement_is_a_material_agreement() -> No
     assert f["event_type"] == ["material_agreement"]
     f = _fields("Item 8.01 Other Events.\nOn March 31, 2026, the Company entered into a merger agreement with Beta.\n")
     assert f["event_type"] == ["merger_acquisition"]
+
+
+def test_an_amount_in_cents_reads_back_in_dollars() -> None:
+    """The dividend rule gives "12.25 cents per share" as 0.1225: its evidence, or the same
+    words typed by the analyst, read the same in the decimal normal form."""
+    from reviewer.core.extract.normalize import normalize
+
+    assert normalize("12.25 cents per share", "decimal") == "0.1225"
+    assert normalize("12¢", "decimal") == "0.12"
+    assert normalize("$0.25 per share", "decimal") == "0.25"

@@ -102,9 +102,18 @@ def parse_integer(text: str) -> str | None:
 
 
 def parse_decimal(text: str) -> str | None:
-    """Digits with '.': "$0.25" -> "0.25"."""
+    """Digits with '.': "$0.25" -> "0.25"; an amount in cents in dollars: "12.25 cents" ->
+    "0.1225" (as the dividend rule reads it)."""
     m = re.search(r"\d[\d,]*(?:\.\d+)?|\.\d+", text)
-    return m.group(0).replace(",", "") if m else None
+    if not m:
+        return None
+    number = m.group(0).replace(",", "")
+    if _CENTS.match(text, m.end()):
+        return f"{float(number) / 100:.6f}".rstrip("0").rstrip(".")
+    return number
+
+
+_CENTS = re.compile(r"\s*(?:cents?\b|¢)", re.I)
 
 
 def clean_text(text: str) -> str:
