@@ -101,7 +101,7 @@ def bench_import_pool(files: list[Path], baseline_s: float) -> list[str]:
     def run(paths: list[Path], tmp: Path, name: str) -> tuple[object, float]:
         repo = Repository(open_store(tmp / f"{name}.db"))
         t0 = time.perf_counter()
-        report = import_paths(repo, paths, "bench")
+        report = import_paths(repo, paths, "bench", follow_links=True)  # the links lead to ../shared
         seconds = time.perf_counter() - t0
         repo.db.conn.close()
         return report, seconds

@@ -85,11 +85,12 @@ class Memory:
             params.append(until)
         return FilerMemory.from_rows(key, self.conn.execute(sql, params), self.memory_schema())
 
-    def changes_for(self, doc_id: int) -> list[Change]:
+    def changes_for(self, doc_id: int, values: Iterable[FieldValue] | None = None) -> list[Change]:
         """What differs in this filing from its filer's other approved filings (not later ones):
-        for the field panel's 'was X in the filing of <date>'."""
-        values = standing(self.field_values(doc_id))
-        return self._changes(values, filer_key(values), doc_id)
+        for the field panel's 'was X in the filing of <date>'. `values`: the filing's values
+        when the caller has them already (the window has just read them)."""
+        found = standing(self.field_values(doc_id) if values is None else values)
+        return self._changes(found, filer_key(found), doc_id)
 
     def _changes(self, values: dict[str, list[str]], key: str | None,
                  doc_id: int | None) -> list[Change]:

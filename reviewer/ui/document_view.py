@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -62,11 +63,17 @@ def qt_text(doc: Document) -> str:
     return "\n".join(pieces)
 
 
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+
+
 class Utf16Offsets:
     """Python offsets (code points) to Qt's (UTF-16 units): they differ past astral characters."""
 
     def __init__(self, text: str) -> None:
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF] if not text.isascii() else []
+        # Found by the regex engine, not a Python loop over every character: most filings have
+        # some non-ASCII text (quotes, dashes) and none astral; a loop cost 45 ms a megabyte.
+        self._astral = ([m.start() for m in _ASTRAL.finditer(text)] if not text.isascii()
+                        else [])
 
     def to_qt(self, offset: int) -> int:
         return offset + bisect.bisect_left(self._astral, offset) if self._astral else offset

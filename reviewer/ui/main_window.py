@@ -246,7 +246,8 @@ class MainWindow(ReviewActions, QMainWindow):
         self._values = self.repo.field_values(self.doc_id)
         self.viewer.set_spans([(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
                                for fv in self._values if fv.state != "rejected"])
-        self._changes = {c.field: c.describe() for c in self.repo.changes_for(self.doc_id)}
+        self._changes = {c.field: c.describe()
+                         for c in self.repo.changes_for(self.doc_id, self._values)}
         self.fields.show_values(self._values, self._form, self.viewer.text, self.show_all,
                                 self._changes, self._memory_sources())
 
