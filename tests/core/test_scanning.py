@@ -6,7 +6,7 @@ import random
 import re
 
 from reviewer.core.document import Document
-from reviewer.core.extract import form_body, press_release
+from reviewer.core.extract import form_body, websites
 from reviewer.core.extract.regions import Region, line_start_matches, lowered
 
 ALPHABET = ["\n", " ", "\t", "x", "Item 7", "ITEM 9.01", "Exhibits", "exhibit index", "(c) Exhibits",
@@ -50,8 +50,8 @@ def test_web_addresses_equal_the_plain_pattern() -> None:
     for text in _texts(3000, 2):
         doc = Document(text=text, format="text")
         region = Region(len(text) // 4, len(text))
-        want = [m.span() for m in press_release.WEB.finditer(text, region.start, region.end)]
-        assert [m.span() for m in press_release._web_addresses(doc, region)] == want, text
+        want = [m.span() for m in websites.WEB.finditer(text, region.start, region.end)]
+        assert [m.span() for m in websites._web_addresses(doc, region)] == want, text
 
 
 def test_lowered_text_keeps_every_offset() -> None:

@@ -1,5 +1,5 @@
-"""Rules that read the first press release: headline, dateline and date, issuer, tickers,
-contacts and website."""
+"""Rules that read the first press release: headline, dateline and date, issuer, tickers and
+contacts (its website: websites.py)."""
 
 from __future__ import annotations
 
@@ -8,35 +8,16 @@ from collections.abc import Iterator
 
 from ..document import Document
 from .candidate import Candidate
+from .listings import _tickers
 from .normalize import DATE_RE, clean_text, date_from_match, iter_dates, parse_date
-from .regions import Region, cells, find_dateline, is_rule, iter_lines, lowered, release_region
+from .regions import Region, cells, find_dateline, is_rule, iter_lines, release_region
+from .release_text import EMAIL, ISSUER, _c, _company_words
+from .websites import _website
 
-# "(NYSE: CAT)", "(Nasdaq/NMS: ACME)", and each listing of "(AEX: AGN; NYSE: AEG)".
-TICKER = re.compile(
-    r"[(;,]\s*(?P<ex>NYSE(?:\s+(?:American|MKT|Arca))?|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?"
-    r"|Nasdaq(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?|AMEX|OTC\s*BB|OTCBB|OTCQX|OTCQB|OTC|TSX|TSXV"
-    r"|LSE|NYSE\s+Amex|ASX|AEX|Euronext(?:\s+(?:Amsterdam|Paris|Brussels))?|SIX|XETRA|TASE)"
-    r"(?P<nms>\s*/\s*NMS)?\s*:\s*(?P<t>[A-Z][A-Z.]{0,5})(?=\s*[;,)])", re.I)
-# "... is traded on the Nasdaq National Market under the symbol "ACME"": the symbol, and the
-# market named before it in the same sentence.
-SYMBOL_SENTENCE = re.compile(r"under\s+the\s+(?:ticker\s+|trading\s+)?symbols?\s+[\"“']?(?P<t>[A-Z][A-Z.]{0,5}?)\.?[\"”']?"
-                             r"(?![\w-])")
-SYMBOL_MARKET = re.compile(
-    r"\b(?:on|in)\s+(?:the\s+)?(?P<ex>(?:New\s+York|American|Nasdaq|NASDAQ|Toronto|London)(?:\s+(?:Stock|National|"
-    r"Global|Select|Capital))*\s+(?:Exchange|Market)|NYSE(?:\s+(?:American|MKT))?|Nasdaq|NASDAQ|AMEX)\b[^.;]*$")
-EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 # "(408) 974-1896", "1.650.607.0349", "425/313-8203", and international "+61 3 9226 9028".
 PHONE = re.compile(
     r"(?<![\w.-])(?:(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\d{3}[-./])\d{3,4}[-.]\d{4}"
     r"|\+\d{1,3}(?:[ .-]\d{1,4}){2,4}\d*)(?![\w-])")
-WEB = re.compile(r"(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[\w./~-]*)?", re.I)
-_SCHEMES = ("https://", "http://")
-WEB_SKIP = re.compile(r"twitter|facebook|linkedin|youtube|instagram|sec\.gov|prnewswire|businesswire|//blog\.|^blog\."
-                      r"|globenewswire|webcast|zoom|q4inc|edgar", re.I)
-ISSUER = re.compile(
-    r"(?<![\w&'’-])(?:The\s+)?(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&'’-]*(?:[ ,]+[A-Z][\w.&'’-]*){0,5}?,?\s+"
-    r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.P|plc|N\.V|S\.A|AG|SE)\b\.?"
-    r"(?:,?\s+Ltd\.?)?")
 CONTACT_WORD = re.compile(
     r"(?:^|\t)[ \t/]*(?:[A-Za-z]+\s+){0,2}CONTACTS?\b|\bCONTACTS?\s*:|Investor\s+Relations\s*:"
     r"|further\s+information,?\s+(?:please\s+)?contact\b|information\s+please\s+contact\b", re.I | re.M)
@@ -50,10 +31,6 @@ NOT_PERSON = re.compile(
     r"|Partners|Associates|Capital|Agency|Strategies|LLC|Ltd|Bank|Trust"
     # table captions and headline fragments that a contact block runs into
     r"|Months|Weeks|Ended|Quarter|Fiscal|Year|Results|Record|International|Sales|Revenue)\b", re.I)
-
-
-def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
-    return Candidate(name, value, start, end, conf, f"press_release.{rule}")
 
 
 def press_release_rules(doc: Document) -> Iterator[Candidate]:
@@ -267,58 +244,6 @@ def _issuer(doc: Document, start: int) -> Iterator[Candidate]:
                  "issuer")
 
 
-def _tickers(doc: Document, region: Region) -> Iterator[Candidate]:
-    end = min(region.end, region.start + 20000)
-    text = doc.text
-    for m in TICKER.finditer(text, region.start, end):
-        if m.group(0)[0] != "(" and not re.search(r"\([^()]*$", text[max(region.start, m.start() - 60) : m.start()]):
-            continue  # a second listing only inside the parenthesis that opened with the first
-        yield _c("ticker", m.group("t").upper().rstrip("."), m.start("t"), m.end("t"), 0.9, "ticker")
-        ex_end = m.end("nms") if m.group("nms") else m.end("ex")
-        ex = re.sub(r"\s+", " ", text[m.start("ex") : ex_end])
-        yield _c("exchange", ex, m.start("ex"), ex_end, 0.85, "exchange")
-    for line_start, line in _listing_lines(text, region.start, min(region.end, region.start + 60000)):
-        for m in _LISTED.finditer(line):
-            s = line_start + m.start("t")
-            yield _c("ticker", m.group("t"), s, s + len(m.group("t")), 0.85, "ticker_line")
-            ex = re.sub(r"\s+", " ", m.group("ex"))
-            yield _c("exchange", ex, line_start + m.start("ex"), line_start + m.end("ex"), 0.8, "exchange_line")
-    low = lowered(doc)
-    pos = region.start
-    while (at := low.find("symbol", pos, end)) >= 0:
-        pos = at + 6
-        begin = low.rfind("under", max(region.start, at - 40), at)
-        found = SYMBOL_SENTENCE.match(text, begin, end) if begin >= 0 else None
-        if found is None:
-            continue
-        symbol = found.group("t").rstrip(".")
-        yield _c("ticker", symbol, found.start("t"), found.start("t") + len(symbol), 0.7, "ticker_sentence")
-        sentence = max(text.rfind(". ", region.start, begin), region.start, begin - 200)
-        market = SYMBOL_MARKET.search(text, sentence, begin)
-        if market:
-            ex = re.sub(r"\s+", " ", market.group("ex"))
-            yield _c("exchange", ex, market.start("ex"), market.end("ex"), 0.7, "exchange_sentence")
-
-
-# A line that is nothing but the company's listings, as a release's footer gives them:
-# "NYSE: AMCR; ASX: AMC", "Nasdaq: ACME | TSX: ACM".
-_LISTED = re.compile(r"(?P<ex>NYSE(?:\s+American)?|NASDAQ|Nasdaq|AMEX|ASX|TSX|TSXV|LSE|AEX|SIX)\s*:\s*"
-                     r"(?P<t>[A-Z][A-Z.]{0,5})(?![\w.])")
-_LISTING_LINE = re.compile(r"^[ \t]*(?:(?:NYSE(?:\s+American)?|NASDAQ|Nasdaq|AMEX|ASX|TSX|TSXV|LSE|AEX|SIX)\s*:\s*"
-                           r"[A-Z][A-Z.]{0,5}[ \t]*(?:[;,|][ \t]*|$))+[ \t]*$", re.M)
-
-
-def _listing_lines(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
-    pos = start
-    while (at := text.find(":", pos, end)) >= 0:
-        line_start = text.rfind("\n", start, at) + 1
-        stop = text.find("\n", at, end)
-        stop = end if stop < 0 else stop
-        pos = stop + 1
-        if at - line_start <= 20 and _LISTING_LINE.match(text, line_start, stop):
-            yield line_start, text[line_start:stop]
-
-
 def _contact_blocks(doc: Document, region: Region) -> list[Region]:
     """Stretches of the release that list contacts: after a 'Contact' caption, up to a gap."""
     text = doc.text
@@ -400,18 +325,6 @@ def _person(name: str, company_words: frozenset[str] = frozenset()) -> bool:
     return not (company_words and words <= company_words)
 
 
-def _company_words(doc: Document) -> frozenset[str]:
-    """Words of the registrant's names (header and cover), so a company is not taken for a person."""
-    words: set[str] = set()
-    for f in (doc.header or {}).get("filers", []):
-        if f.get("company_name"):
-            words |= {w.casefold() for w in re.findall(r"[\w'’]+", f["company_name"][0])}
-    head = doc.text[:6000]
-    for m in ISSUER.finditer(head):
-        words |= {w.casefold() for w in re.findall(r"[\w'’]+", m.group(0))}
-    return frozenset(words)
-
-
 def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
     """People named as contacts, with the e-mails and telephones listed in their blocks."""
     text = doc.text
@@ -437,130 +350,6 @@ def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
                 if "fax" in line[max(0, m.start() - 8) : m.start()].lower():
                     continue
                 yield _c("contact_phone", m.group(0), pos + m.start(), pos + m.end(), 0.75, "contact_phone")
-
-
-# A web address without "www.": "https://investor.acme.com", or a bare domain where the text
-# says it is a site ("its corporate website, acme.com", "visit acme.com").
-_SCHEMED = re.compile(r"https?://[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[\w./~-]*)?", re.I)
-_BARE = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*\.(?:com|net|org|io|ai|co|us|biz|info)"
-                   r"(?:/[\w./~-]*)?(?![\w@-])", re.I)
-_SITE_WORDS = re.compile(r"(?:web\s*site|internet|visit|online|available|found)\b[^.\n]{0,25}$|\bat\s*$", re.I)
-# PDF text layers drop spaces: "atwww.acme.comandwww.brand.ioor" -> www.acme.com
-_RUN_ON = re.compile(r"^(.*?\.(?:com|net|org|io))(?:and|or|www\.).*$", re.I)
-_NAMED_SITE = re.compile(r"(?:web\s*site|visit|information)\b[^.\n]{0,25}$", re.I)
-_SITE_HOSTS = re.compile(r"^(?:www\d?\.)?(?:media|investors?|ir|news|newsroom|press)\.", re.I)
-
-
-def _website(doc: Document, region: Region, conf: float) -> Iterator[Candidate]:
-    """The company's web address as written: its own domain (that of its name or its contacts'
-    e-mail) over another's, a site's root over its pages, not a media, IR or wire host."""
-    found = [(s, e, v) for s, e, v in _site_addresses(doc, region) if not WEB_SKIP.search(v)]
-    if conf < 0.6:  # outside a release: only where the filing calls it the company's site
-        found = [f for f in found if re.search(r"(?:Company|Registrant)['’]s\s+(?:web\s*site|internet)",
-                                               doc.text[max(0, f[0] - 60) : f[0]], re.I)]
-    if not found:
-        return
-    own = _own_domains(doc, region)
-    hosts = [_host_path(v) for _, _, v in found]
-
-    def rank(i: int) -> tuple[int, int, int, int, int, int]:
-        host, path = hosts[i]
-        label = _label(host)
-        mine = bool(own) and any(label == w or (len(w) >= 4 and (w in label or label in w)) for w in own)
-        named = bool(_NAMED_SITE.search(doc.text, max(0, found[i][0] - 40), found[i][0]))
-        return (-mine, bool(_SITE_HOSTS.match(host)), path.count("/") + bool(path), -named,
-                -(host.startswith("www.")), i)
-
-    best = min(range(len(found)), key=rank)
-    start, end, value = found[best]
-    yield _c("website", value, start, end, conf, "website")
-
-
-def _host_path(value: str) -> tuple[str, str]:
-    v = re.sub(r"^https?://", "", value, flags=re.I)
-    host, _, path = v.partition("/")
-    return host.lower(), path.strip("/")
-
-
-def _label(host: str) -> str:
-    """The name a domain registers: "taser" in investor.taser.com, "acme" in acme.co.uk."""
-    parts = host.split(".")
-    if len(parts) >= 3 and parts[-2] in ("co", "com", "net", "org") and len(parts[-1]) == 2:
-        return parts[-3]
-    return parts[-2] if len(parts) >= 2 else host
-
-
-def _own_domains(doc: Document, region: Region) -> set[str]:
-    """Names the company's own sites may use: its name's words, its contacts' e-mail domains."""
-    words = {w for w in _company_words(doc) if len(w) >= 3 and w not in _GENERIC_NAME_WORDS}
-    for m in EMAIL.finditer(doc.text, region.start, min(region.end, region.start + 40000)):
-        words.add(_label(m.group(0).rsplit("@", 1)[1].lower()))
-    return words
-
-
-_GENERIC_NAME_WORDS = frozenset(
-    "inc incorporated corp corporation company ltd limited llc plc the and international group holdings"
-    " technologies systems".split())
-
-
-def _site_addresses(doc: Document, region: Region) -> Iterator[tuple[int, int, str]]:
-    """Web addresses in the region as (start, end, value): "www." ones, "https://" ones, and bare
-    domains the text names as a site; each address once."""
-    text, low = doc.text, lowered(doc)
-    seen: list[tuple[int, int]] = []
-    for m in _web_addresses(doc, region):
-        value = _trim_run_on(m.group(0).rstrip(".,;"))
-        seen.append((m.start(), m.end()))
-        yield m.start(), m.start() + len(value), value
-    pos = region.start
-    while (at := low.find("http", pos, region.end)) >= 0:
-        pos = at + 4
-        m = _SCHEMED.match(text, at, region.end)  # type: ignore[assignment]
-        if m is None or any(s <= at < e for s, e in seen):
-            continue
-        value = _trim_run_on(m.group(0).rstrip(".,;"))
-        seen.append((m.start(), m.end()))
-        pos = m.end()
-        yield m.start(), m.start() + len(value), value
-    pos = region.start
-    while (at := low.find(".com", pos, region.end)) >= 0:
-        pos = at + 4
-        begin = at
-        while begin > region.start and (text[begin - 1].isalnum() or text[begin - 1] in ".-"):
-            begin -= 1
-        if begin == at or text[begin - 1 : begin] in ("@", "/") or any(s <= begin < e for s, e in seen):
-            continue
-        m = _BARE.match(text, begin, region.end)  # type: ignore[assignment]
-        if m is None or not _SITE_WORDS.search(text, max(region.start, begin - 40), begin):
-            continue
-        value = _trim_run_on(m.group(0).rstrip(".,;"))
-        seen.append((m.start(), m.end()))
-        pos = m.end()
-        yield m.start(), m.start() + len(value), value
-
-
-def _trim_run_on(value: str) -> str:
-    m = _RUN_ON.match(value)
-    return m.group(1) if m else value
-
-
-def _web_addresses(doc: Document, region: Region) -> Iterator[re.Match[str]]:
-    """WEB.finditer over the region, tried only where "www." is: WEB's optional scheme and
-    case-insensitivity would otherwise make sre try it at every character."""
-    text, low = doc.text, lowered(doc)
-    pos = last = region.start
-    while (at := low.find("www.", pos, region.end)) >= 0:
-        begin = at
-        for scheme in _SCHEMES:
-            if at - len(scheme) >= last and low.startswith(scheme, at - len(scheme)):
-                begin = at - len(scheme)
-                break
-        m = WEB.match(text, begin, region.end)
-        if m is None:
-            pos = at + 1
-            continue
-        yield m
-        pos = last = m.end()
 
 
 OFFICE_SENTENCE = re.compile(
