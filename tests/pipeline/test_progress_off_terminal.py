@@ -34,6 +34,7 @@ def _reviewer(*args: str, seconds: str | None = "0", **kw) -> subprocess.Complet
                           timeout=300, **kw)
 
 
+@pytest.mark.slow  # about 8 s: three CLI runs
 def test_import_and_reextract_print_progress_lines_to_a_pipe(folder: Path, tmp_path: Path) -> None:
     db = str(tmp_path / "s.db")
     result = _reviewer("import", "-j", "1", "--db", db, str(folder), capture_output=True)
@@ -58,12 +59,14 @@ def test_import_and_reextract_print_progress_lines_to_a_pipe(folder: Path, tmp_p
     assert again.stdout.startswith(f"{FILES} filings re-extracted")
 
 
+@pytest.mark.slow  # about 4 s: a CLI import
 def test_the_default_interval_keeps_a_quick_import_quiet(folder: Path, tmp_path: Path) -> None:
     result = _reviewer("import", "-j", "1", "--db", str(tmp_path / "s.db"), str(folder),
                        seconds=None, capture_output=True)
     assert result.returncode == 0 and result.stderr == ""
 
 
+@pytest.mark.slow  # about 4 s: a CLI import on a pseudo-terminal
 def test_a_terminal_still_gets_the_bar(folder: Path, tmp_path: Path) -> None:
     leader, follower = pty.openpty()
     try:
