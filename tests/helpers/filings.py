@@ -47,3 +47,30 @@ def write(folder: Path, n: int, date: str, address: str, zip_code: str, extra: s
     path = folder / f"acme-{n}.txt"
     path.write_text(SUBMISSION.format(n=n, date=date, address=address, zip=zip_code, extra=extra))
     return path
+
+
+# An 8-K cover with no SEC header (the filer is its registrant's name), a contact under a caption.
+COVER_8K = """UNITED STATES
+SECURITIES AND EXCHANGE COMMISSION
+Washington, D.C. 20549
+
+FORM 8-K
+
+CURRENT REPORT
+
+Date of Report (Date of earliest event reported): {date}
+
+ACME WIDGETS, INC.
+(Exact name of registrant as specified in its charter)
+
+100 Main Street, Springfield, Illinois 62701
+(Address of principal executive offices)
+
+Item 8.01 Other Events.
+
+The company held a meeting. Questions may go to our office.
+
+Press office
+{contact}
++1 217 555 0100
+"""

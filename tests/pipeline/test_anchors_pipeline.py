@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from filings import COVER_8K
+
 from reviewer.core.review import ReviewSession
 from reviewer.core.schema import load_schema
 from reviewer.core.values import State
@@ -13,30 +15,7 @@ from reviewer.pipeline.importer import import_paths
 from reviewer.pipeline.reextract import reextract_all
 from reviewer.store import Repository
 
-FILING = """UNITED STATES
-SECURITIES AND EXCHANGE COMMISSION
-Washington, D.C. 20549
-
-FORM 8-K
-
-CURRENT REPORT
-
-Date of Report (Date of earliest event reported): {date}
-
-ACME WIDGETS, INC.
-(Exact name of registrant as specified in its charter)
-
-100 Main Street, Springfield, Illinois 62701
-(Address of principal executive offices)
-
-Item 8.01 Other Events.
-
-The company held a meeting. Questions may go to our office.
-
-Press office
-{contact}
-+1 217 555 0100
-"""
+FILING = COVER_8K
 SCHEMA = load_schema()
 
 

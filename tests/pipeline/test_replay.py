@@ -5,35 +5,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from filings import COVER_8K
+
 from reviewer.cli import main
 from reviewer.core.ingest import ingest_bytes
 from reviewer.core.schema import load_schema
 from reviewer.pipeline.replay import by_filer, replay
 
-FILING = """UNITED STATES
-SECURITIES AND EXCHANGE COMMISSION
-Washington, D.C. 20549
-
-FORM 8-K
-
-CURRENT REPORT
-
-Date of Report (Date of earliest event reported): {date}
-
-ACME WIDGETS, INC.
-(Exact name of registrant as specified in its charter)
-
-100 Main Street, Springfield, Illinois 62701
-(Address of principal executive offices)
-
-Item 8.01 Other Events.
-
-The company held a meeting. Questions may go to our office.
-
-Press office
-Jane Roe
-+1 217 555 0100
-"""
+FILING = COVER_8K.replace("{contact}", "Jane Roe")
 
 
 def gold(tmp_path: Path) -> list[dict]:
