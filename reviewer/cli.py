@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .progress import ProgressBar
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -69,60 +70,6 @@ def _schema():
         raise CliError(str(exc)) from None
 
 
-PROGRESS_SECONDS = 5.0  # off a terminal, a progress line this often ($REVIEWER_PROGRESS_SECONDS)
-
-
-class _ProgressBar:
-    """Progress on stderr: a bar redrawn in place on a terminal; elsewhere (a log, a script,
-    CI) a line every few seconds, so a long import is never silent."""
-
-    def __init__(self, unit: str = "files", sizes: bool = True) -> None:
-        import time
-
-        self.terminal = sys.stderr.isatty()
-        self.unit, self.sizes = unit, sizes  # sizes: `path` is a file whose size counts
-        try:
-            self.interval = float(os.environ.get("REVIEWER_PROGRESS_SECONDS", PROGRESS_SECONDS))
-        except ValueError:
-            self.interval = PROGRESS_SECONDS
-        self.start = self.last = time.monotonic()
-        self.bytes = 0
-
-    def __call__(self, done: int, total: int, path: str) -> None:
-        if not total:
-            return
-        if not self.terminal:
-            self._line(done, total, path)
-            return
-        width = 30
-        filled = width * done // total
-        from .core.names import escape_name
-
-        name = escape_name(Path(path).name)[:40]
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} {name:<40}")
-        if done == total:
-            sys.stderr.write("\r" + " " * (width + 60) + "\r")
-        sys.stderr.flush()
-
-    def _line(self, done: int, total: int, path: str) -> None:
-        """`reviewer: 120/853 files, 14.2 MB, 31 s` once the interval has passed (at the end
-        the summary says the rest)."""
-        import time
-
-        if self.sizes:
-            try:
-                self.bytes += os.stat(path).st_size
-            except (OSError, ValueError):
-                pass  # gone, or a name that is not the file's own: the figure is a guide
-        now = time.monotonic()
-        if done >= total or now - self.last < self.interval:
-            return
-        self.last = now
-        size = f", {self.bytes / 1e6:.1f} MB" if self.sizes else ""
-        print(f"reviewer: {done}/{total} {self.unit}{size}, {now - self.start:.0f} s",
-              file=sys.stderr, flush=True)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from .pipeline.importer import import_paths
     from .store import StoreError
@@ -130,7 +77,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     repo = _open_repo(args)
     _schema()  # an unreadable user schema folder is one line here, not a failure per file
     try:
-        report = import_paths(repo, args.paths, reviewer_name(), progress=_ProgressBar(),
+        report = import_paths(repo, args.paths, reviewer_name(), progress=ProgressBar(),
                               workers=args.jobs, follow_links=args.follow_links)
     except StoreError as exc:  # full disk, read-only, damaged: the import stops, nothing half-written
         raise CliError(str(exc)) from None
@@ -284,7 +231,7 @@ def cmd_reextract(args: argparse.Namespace) -> int:
     _schema()
     try:
         report = reextract_all(repo, reviewer_name(), workers=args.jobs,
-                               progress=_ProgressBar("filings", sizes=False),
+                               progress=ProgressBar("filings", sizes=False),
                                outdated_only=args.outdated)
     except StoreError as exc:
         raise CliError(str(exc)) from None
