@@ -9,13 +9,9 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
 
 from ..core.values import DocumentRecord, HistoryEntry
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
+from .rows import now
 
 
 class Removal:

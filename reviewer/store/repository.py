@@ -10,14 +10,13 @@ import json
 import sqlite3
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from typing import Any
 
 import sqlite_utils
 
 from ..core.document import Document
 from ..core.extract.candidate import Candidate
-from ..core.reextraction import ReextractionPlan, plan_reextraction, standing_summary
+from ..core.reextraction import standing_summary
 from ..core.review import ReviewStore
 from ..core.values import (
     DocumentRecord,
@@ -30,29 +29,15 @@ from .anchors import Anchors
 from .db import is_fault, store_error
 from .figures import Figures
 from .memory import Memory
+from .reextraction import Reextraction
 from .removal import Removal
+from .rows import INSERT_EXTRACTED, extracted_row, now
 
 # The values the queue's columns are made of (core.extract.summarize reads them).
 SUMMARY_FIELDS = frozenset(("form_type", "company_name", "period_of_report", "release_date",
                             "filed_date"))
 
-_INSERT_EXTRACTED = (
-    "INSERT INTO field_values (document_id, field, extracted_value, extracted_start,"
-    " extracted_end, confidence, rule, value, span_start, span_end, state, updated_at,"
-    " updated_by) VALUES (?,?,?,?,?,?,?,?,?,?,'extracted',?,?)"
-)
-
-
-def now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def _extracted_row(doc_id: int, c: Candidate, at: str, who: str) -> tuple[Any, ...]:
-    return (doc_id, c.name, c.value, c.start, c.end, c.confidence, c.rule, c.value, c.start, c.end,
-            at, who)
-
-
-class Repository(Figures, Memory, Removal, Anchors):
+class Repository(Figures, Memory, Removal, Anchors, Reextraction):
     """The one writer of the store's tables (its read-only figures come from Figures, the
     filers' memory from Memory, removing and restoring filings from Removal, anchors learned
     from corrections from Anchors)."""
@@ -148,8 +133,8 @@ class Repository(Figures, Memory, Removal, Anchors):
                 "INSERT INTO document_content (document_id, raw, text, source_map) VALUES (?,?,?,?)",
                 (doc_id, raw, document.text, json.dumps(document.source_map())),
             )
-            self.conn.executemany(_INSERT_EXTRACTED,
-                                  [_extracted_row(doc_id, c, at, who) for c in candidates])
+            self.conn.executemany(INSERT_EXTRACTED,
+                                  [extracted_row(doc_id, c, at, who) for c in candidates])
             self.count_proposed(candidates)  # learned anchors' proposals
             self.append_history(HistoryEntry(document_id=doc_id, action="import", who=who, at=at))
             if flag_note:
@@ -157,49 +142,6 @@ class Repository(Figures, Memory, Removal, Anchors):
                     document_id=doc_id, action="status", before_value="to_review",
                     after_value="flagged", who=who, at=at))
             return doc_id, True
-
-    def reextract(self, doc_id: int, document: Document, candidates: Iterable[Candidate], *,
-                  extractor_version: str, who: str) -> ReextractionPlan:
-        """Bring one filing up to a new extraction (core.reextraction decides what changes);
-        values a person decided stay as they are. Returns the plan applied."""
-        with self.transaction():
-            old_text = self.document_text(doc_id)
-            if old_text is None:
-                raise KeyError(doc_id)
-            plan = plan_reextraction(old_text, self.field_values(doc_id), document, candidates)
-            at = now()
-            if plan.text_changed:
-                self.conn.execute(
-                    "UPDATE document_content SET text = ?, source_map = ? WHERE document_id = ?",
-                    (document.text, json.dumps(document.source_map()), doc_id))
-                self.conn.executemany(
-                    "UPDATE field_values SET span_start = ?, span_end = ? WHERE id = ?",
-                    [(start, end, fv_id) for fv_id, start, end in plan.moved_spans])
-            self.conn.executemany(
-                "UPDATE field_values SET extracted_start = ?, extracted_end = ?, span_start = ?,"
-                " span_end = ?, confidence = ?, rule = ? WHERE id = ?",
-                [(c.start, c.end, c.start, c.end, c.confidence, c.rule, fv_id)
-                 for fv_id, c in plan.refreshed])
-            for fv in plan.removed:
-                self.conn.execute("DELETE FROM field_values WHERE id = ?", (fv.id,))
-                self.append_history(HistoryEntry(
-                    document_id=doc_id, field_value_id=fv.id, field=fv.field, action="reextract",
-                    before_value=fv.value, before_state=fv.state, who=who, at=at))
-            for c in plan.added:
-                cur = self.conn.execute(_INSERT_EXTRACTED, _extracted_row(doc_id, c, at, who))
-                self.append_history(HistoryEntry(
-                    document_id=doc_id, field_value_id=cur.lastrowid, field=c.name,
-                    action="reextract", after_value=c.value, after_state=State.EXTRACTED,
-                    who=who, at=at))
-            self.count_proposed(plan.added)
-            summary = plan.summary
-            self.conn.execute(
-                "UPDATE documents SET extractor_version = ?, form_type = ?, company_name = ?,"
-                " doc_date = ?, attention = CASE WHEN status = 'reviewed' THEN 0 ELSE ? END,"
-                " notices = ? WHERE id = ?",
-                (extractor_version, summary.form_type, summary.company_name, summary.doc_date,
-                 summary.attention, json.dumps(document.notices), doc_id))
-            return plan
 
     def document(self, doc_id: int) -> DocumentRecord | None:
         cur = self.conn.execute("SELECT * FROM documents WHERE id = ?", (doc_id,))
