@@ -17,6 +17,7 @@ from .evaluate import comparable
 from .extract.candidate import Candidate
 from .extract.normalize import normalize
 from .schema import FieldDef, Schema
+from .values import FieldValue, State
 
 FIRST_CONFIDENCE, STEP, MAX_CONFIDENCE = 0.75, 0.05, 0.9  # confirmed once, each more, at most
 EXPECTED_AFTER = 2  # confirmations (the filer's latest filing among them) that make a value expected
@@ -72,6 +73,15 @@ def values_of(items: Iterable[Candidate]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     for c in items:
         out.setdefault(c.name, []).append(c.value)
+    return out
+
+
+def standing(values: Iterable[FieldValue]) -> dict[str, list[str]]:
+    """{field: [values]} of the values that stand (not rejected, not empty)."""
+    out: dict[str, list[str]] = {}
+    for fv in values:
+        if fv.state is not State.REJECTED and fv.value:
+            out.setdefault(fv.field, []).append(fv.value)
     return out
 
 

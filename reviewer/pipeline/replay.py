@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from ..core.evaluate import comparable, score_file
-from ..core.memory import TextFinder, filer_key, filing_date
+from ..core.memory import TextFinder, filer_key, filing_date, standing
 from ..core.schema import Schema
 from ..core.values import FieldValue
 from ..store import Repository, open_store
-from ..store.memory import standing
 from .importer import import_paths
 from .pool import Outcome, ReaderPool, safe_process
 

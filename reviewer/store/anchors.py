@@ -17,10 +17,9 @@ from ..core.anchors import EVERY_FILER_AFTER, SWITCH_OFF_AFTER, LearnedAnchor, a
 from ..core.document import Document
 from ..core.extract.candidate import Candidate
 from ..core.extract.normalize import normalize
-from ..core.memory import TextFinder, filer_key, value_key
+from ..core.memory import TextFinder, filer_key, standing, value_key
 from ..core.schema import Schema
 from ..core.values import FieldValue, State
-from .memory import standing
 
 _COLUMNS = "id, field, label, region, filer_key, proposed, accepted, rejected, enabled, document_id"
 _REJECTING = (State.REJECTED, State.CORRECTED)

@@ -10,20 +10,11 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Iterable, Sequence
 from contextlib import AbstractContextManager
-from datetime import UTC, datetime
 
-from ..core.memory import Change, FilerMemory, changes, filer_key, filing_date
+from ..core.memory import Change, FilerMemory, changes, filer_key, filing_date, standing
 from ..core.schema import Schema, load_schema
-from ..core.values import FieldValue, State
-
-
-def standing(values: Iterable[FieldValue]) -> dict[str, list[str]]:
-    """{field: [values]} of the values that stand (not rejected, not empty)."""
-    out: dict[str, list[str]] = {}
-    for fv in values:
-        if fv.state is not State.REJECTED and fv.value:
-            out.setdefault(fv.field, []).append(fv.value)
-    return out
+from ..core.values import FieldValue
+from .rows import now
 
 
 class Memory:
@@ -57,7 +48,7 @@ class Memory:
         self.forget(doc_id)
         if key is None:
             return
-        at = datetime.now(UTC).isoformat(timespec="milliseconds")
+        at = now()
         date = filing_date(values)
         self.conn.executemany(
             "INSERT INTO memory (filer_key, field, value, document_id, filing_date, updated_at)"

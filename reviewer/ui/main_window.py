@@ -8,12 +8,11 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from ..core.extract import EXTRACTOR_VERSION
-from ..core.memory import filer_key
+from ..core.memory import filer_key, standing
 from ..core.review import InvalidValue, ReviewSession
 from ..core.values import DocumentRecord, FieldValue
 from ..store import Repository
 from ..store.anchors import learned_id
-from ..store.memory import standing
 from . import dialogs, layout
 from .actions import create_actions
 from .document_view import DocumentView

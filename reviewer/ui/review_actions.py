@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from ..core.review import InvalidValue
-from ..core.values import ATTENTION_BELOW
+from ..core.values import ATTENTION_BELOW, State
 from .field_panel import RowKey
 
 if TYPE_CHECKING:
@@ -107,7 +107,7 @@ class ReviewActions(_Base):
         if key.value_id is None and fd is not None and fd.multi:
             after = RowKey(key.field, None)  # the field's "add value" row: type the next one
         else:
-            after = self._next_attention(RowKey(key.field, fv.id if fv.state != "rejected" else
+            after = self._next_attention(RowKey(key.field, fv.id if fv.state is not State.REJECTED else
                                                 key.value_id))
         self.fields.select_key(after)
         self.fields.setFocus()
@@ -127,7 +127,7 @@ class ReviewActions(_Base):
         """Values that changed since the filer's last filing first, then the session's order."""
         order = self.session.attention(self._values, self._form, every_field=self.show_all)
         changed = [(fv.field, fv.id) for fv in self._values
-                   if fv.field in self._changes and fv.state != "rejected"]
+                   if fv.field in self._changes and fv.state is not State.REJECTED]
         changed += [(name, None) for name in self._changes
                     if not any(fv.field == name for fv in self._values)]
         return changed + [entry for entry in order if entry not in changed]
