@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QS
 from ..core.extract import EXTRACTOR_VERSION
 from ..core.memory import filer_key, standing
 from ..core.review import InvalidValue, ReviewSession
-from ..core.values import DocumentRecord, FieldValue
+from ..core.values import DocumentRecord, FieldValue, State
 from ..store import Repository
 from ..store.anchors import learned_id
 from . import dialogs, layout
@@ -244,7 +244,7 @@ class MainWindow(ReviewActions, QMainWindow):
         """The filing's values from the store: highlights and field panel (the text stays)."""
         self._values = self.repo.field_values(self.doc_id)
         self.viewer.set_spans([(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
-                               for fv in self._values if fv.state != "rejected"])
+                               for fv in self._values if fv.state is not State.REJECTED])
         self._changes = {c.field: c.describe()
                          for c in self.repo.changes_for(self.doc_id, self._values)}
         self.fields.show_values(self._values, self._form, self.viewer.text, self.show_all,
