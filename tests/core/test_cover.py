@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from reviewer.core.document import Document
-from reviewer.core.extract.cover import cover_rules
+from reviewer.core.extract import cover
+from reviewer.core.extract.rules import run_all
 
 
 def _values(text: str, name: str) -> list[str]:
-    return [c.value for c in cover_rules(Document(text=text, format="text")) if c.name == name]
+    return [c.value for c in run_all(cover.RULES, Document(text=text, format="text")) if c.name == name]
 
 
 def _address(text: str) -> list[str]:

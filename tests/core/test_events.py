@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from reviewer.core.document import Document
-from reviewer.core.extract.events import event_rules
+from reviewer.core.extract import events
+from reviewer.core.extract.rules import run_all
 
 COVER = "UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\nFORM 8-K\n\nCURRENT REPORT\n\n"
 
 
 def _fields(body: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
-    for c in event_rules(Document(text=COVER + body, format="text")):
+    for c in run_all(events.RULES, Document(text=COVER + body, format="text")):
         out.setdefault(c.name, []).append(c.value)
     return out
 
@@ -95,7 +96,7 @@ def test_a_dividend_declared_today_further_down_an_undated_release() -> None:
             "share. The record date will be September 7, 2023, and the payment date will be September 27, 2023.\n\n"
             "Contacts\nJane Doe\n+1 224 313 7141\njane.doe@acme.com\n\nNYSE: ACMR\n")
     f: dict[str, list[str]] = {}
-    for c in sorted(event_rules(Document(text=text, format="pdf")), key=lambda c: -c.confidence):
+    for c in sorted(run_all(events.RULES, Document(text=text, format="pdf")), key=lambda c: -c.confidence):
         f.setdefault(c.name, []).append(c.value)
     f["dividend_per_share"] = f["dividend_per_share"][:1]  # the surest: the amount declared
     assert set(f["event_type"]) == {"earnings", "dividend"}
@@ -106,7 +107,7 @@ def test_a_dividend_declared_today_further_down_an_undated_release() -> None:
 def _periodic(body: str) -> dict[str, list[str]]:
     out: dict[str, list[str]] = {}
     doc = Document(text="UNITED STATES\nSECURITIES AND EXCHANGE COMMISSION\n\nFORM 10-Q\n\n" + body, format="text")
-    for c in event_rules(doc):
+    for c in run_all(events.RULES, doc):
         out.setdefault(c.name, []).append(c.value)
     return out
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from reviewer.core.document import Document
-from reviewer.core.extract.form_body import form_body_rules
+from reviewer.core.extract import form_body, signature
+from reviewer.core.extract.rules import run_all
 
 
 def _values(text: str, name: str) -> list[str]:
-    return [c.value for c in form_body_rules(Document(text=text, format="text")) if c.name == name]
+    return [c.value for c in run_all(form_body.RULES + signature.RULES, Document(text=text, format="text")) if c.name == name]
 
 
 def _exhibits(text: str) -> set[str]:

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from reviewer.core.document import Document, Part
-from reviewer.core.extract.press_release import press_release_rules
+from reviewer.core.extract import press_release
+from reviewer.core.extract.rules import run_all
 
 
 def _values(text: str, fmt: str = "pdf", parts: list[Part] | None = None) -> dict[str, list[str]]:
     doc = Document(text=text, format=fmt, parts=parts or [])
     out: dict[str, list[str]] = {}
-    for c in press_release_rules(doc):
+    for c in run_all(press_release.RULES, doc):
         out.setdefault(c.name, []).append(c.value)
     return out
 

@@ -6,7 +6,7 @@ import random
 import re
 
 from reviewer.core.document import Document
-from reviewer.core.extract import form_body, websites
+from reviewer.core.extract import form_body, signature, websites
 from reviewer.core.extract.regions import Region, line_start_matches, lowered
 
 ALPHABET = ["\n", " ", "\t", "x", "Item 7", "ITEM 9.01", "Exhibits", "exhibit index", "(c) Exhibits",
@@ -42,7 +42,7 @@ def test_line_start_matches_equal_the_anchored_patterns() -> None:
                 checked += len(want)
             plain_sig = re.compile(r"^[ \t]*S ?I ?G ?N ?A ?T ?U ?R ?E ?S?[ \t]*$", re.M)
             want = [(m.start(), m.end()) for m in plain_sig.finditer(text, lo, len(text))]
-            assert _spans(line_start_matches(form_body.SIGNATURE_HEADING, text, text, lo, len(text))) == want
+            assert _spans(line_start_matches(signature.SIGNATURE_HEADING, text, text, lo, len(text))) == want
     assert checked > 1000  # the random texts do contain matches
 
 
@@ -60,7 +60,7 @@ def test_lowered_text_keeps_every_offset() -> None:
 
 
 def test_every_event_keyword_match_holds_one_of_its_needles() -> None:
-    from reviewer.core.extract.events import KEYWORDS, NEEDLES
+    from reviewer.core.extract.event_types import SEARCHED
 
     words = ("Reverse Stock Split consolidated into one share two-for-one forward split DECLARED a regular "
              "quarterly cash dividend reports record fourth quarter results earnings net income net loss "
@@ -71,13 +71,13 @@ def test_every_event_keyword_match_holds_one_of_its_needles() -> None:
              "private placement public offering of issuance of $500 million aggregate principal amount "
              "settlement of lawsuit litigation class action informal inquiry derivative suit appointed "
              "named elected to the board chief financial officer president director resigned").split()
-    assert set(NEEDLES) == {name for name, _ in KEYWORDS}
     rnd = random.Random(3)
     matched = 0
     for _ in range(4000):
         text = " ".join(rnd.choice(words) for _ in range(rnd.randint(2, 12)))
-        for name, pattern in KEYWORDS:
-            if pattern.search(text):
+        for t in SEARCHED:
+            assert t.pattern is not None
+            if t.pattern.search(text):
                 matched += 1
-                assert any(n in text.lower() for n in NEEDLES[name]), (name, text)
+                assert any(n in text.lower() for n in t.needles), (t.name, text)
     assert matched > 1000

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from typing import Protocol
 
 from ..document import Document
 from ..schema import FieldDef, Schema
 from ..values import ATTENTION_BELOW, DocumentSummary
+from . import cover, events, facts, form_body, header, press_release, signature
 from .candidate import Candidate
-from .cover import cover_rules
-from .events import event_rules
-from .facts import DISPUTED, cross_check, fact_rules
-from .form_body import form_body_rules
-from .header import header_rules
+from .facts import DISPUTED, cross_check
 from .normalize import normalize
-from .press_release import press_release_rules
+from .rules import Rule, run
 
 # Bumped whenever extraction output changes (tests/core/test_extractor_version.py holds it to
 # that); stored with every filing, so re-extraction can find what an older extractor read.
@@ -24,12 +21,11 @@ from .press_release import press_release_rules
 #        contacts, websites, tickers), inline XBRL cover facts, ingest notices and repairs.
 EXTRACTOR_VERSION = "0.3.0"
 
-Rule = Callable[[Document], Iterable[Candidate]]
-
-# The rule sets, in the order they run. Each reads one kind of region; the inline XBRL facts
-# run last, so that a text value they confirm keeps its own evidence.
-RULES: list[Rule] = [header_rules, cover_rules, form_body_rules, press_release_rules, event_rules,
-                     fact_rules]
+# Every rule, in the order they run (of two equal proposals the first stands). Each module
+# declares its rules (rules.Rule: the kinds of filing and region it reads, what it proposes and
+# how sure); the inline XBRL facts run last, so that a text value they confirm keeps its evidence.
+RULES: tuple[Rule, ...] = (*header.RULES, *cover.RULES, *form_body.RULES, *signature.RULES,
+                           *press_release.RULES, *events.RULES, *facts.RULES)
 
 
 def _pattern_rule(fd: FieldDef, doc: Document) -> Iterator[Candidate]:
@@ -80,9 +76,9 @@ def extract(doc: Document, schema: Schema | None = None) -> list[Candidate]:
     found: list[Candidate] = []
     for rule in RULES:
         try:
-            found.extend(rule(doc))
-        except Exception as exc:  # noqa: BLE001 - one broken rule set must not lose the others
-            doc.notices.append(f"extraction rule {rule.__name__} failed: {type(exc).__name__}: {exc}")
+            found.extend(run(rule, doc))
+        except Exception as exc:  # noqa: BLE001 - one broken rule must not lose the others
+            doc.notices.append(f"extraction rule {rule.name} failed: {type(exc).__name__}: {exc}")
     if schema is not None:
         for fd in schema.fields:
             if fd.pattern is not None:

@@ -7,12 +7,11 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
-from .candidate import Candidate
+from .forms import EVERY_KIND, Filing, Kind, form_title
 from .normalize import MONTH_YEAR_RE, MONTHS, clean_text, iter_dates
-from .regions import Region, cells, cover_region, is_label, is_rule, iter_lines
+from .regions import Region, cells, is_label, is_rule, iter_lines
+from .rules import Hit, Rule, Where, outputs
 
-FORM_TITLE = re.compile(
-    r"\bFORM\s+(\d{1,2}-[A-Z]{1,2}(?:405)?(?:/A)?|\d{2}-F(?:/A)?|40-F|S-\d(?:/A)?|DEF\s?14A|SD)\b", re.I)
 NAME_LABEL = re.compile(
     r"\(\s*(?:Exact\s+name\s+of\s+(?:the\s+)?registrant|Name\s+of\s+(?:the\s+)?registrant"
     r"|Registrant'?s?\s+Name|Translation\s+of\s+registrant)[^)]*\)?", re.I)
@@ -31,36 +30,9 @@ ZIP = re.compile(r"^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$")
 CHECKED = "xX☒✓✔■☑"
 
 
-def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
-    return Candidate(name, value, start, end, conf, f"cover.{rule}")
-
-
-def form_type_of(doc: Document) -> str | None:
-    """The form, from the header or the cover's title; drives which rules apply."""
-    t = doc.header.get("form_type") if doc.header else None
-    if t:
-        return t[0].strip().upper()
-    cover = cover_region(doc)
-    m = FORM_TITLE.search(doc.text, cover.start, min(cover.end, cover.start + 2500))
-    return re.sub(r"\s+", " ", m.group(1)).upper() if m else None
-
-
-def cover_rules(doc: Document) -> Iterator[Candidate]:
-    cover = cover_region(doc)
-    text = doc.text
-    m = FORM_TITLE.search(text, cover.start, min(cover.end, cover.start + 2500))
-    if m:
-        yield _c("form_type", re.sub(r"\s+", " ", m.group(1)).upper(), m.start(1), m.end(1), 0.9,
-                 "form_title")
-    form = form_type_of(doc) or ""
-    yield from _combined_registrants(doc, cover)
-    yield from _registrant(doc, cover)
-    yield from _period(doc, cover, form)
-    yield from _file_number(doc, cover)
-    yield from _address(doc, cover)
-    if form.startswith("6-K"):
-        yield from _annual_report_box(doc, cover)
-    yield from _securities_table(doc, cover)
+def _form_title(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
+    if m := form_title(doc):
+        yield Hit("form_title", re.sub(r"\s+", " ", m.group(1)).upper(), m.start(1), m.end(1))
 
 
 COMBINED = re.compile(r"Registrants?,?\s+State\s+of\s+Incorporation", re.I)
@@ -68,7 +40,7 @@ _PHONE_CELL = re.compile(r"^\(?\d{3}\)?[ .-]?\d{3}-\d{4}$")
 _IRS = re.compile(r"^\d{2}-\d{7}$")
 
 
-def _combined_registrants(doc: Document, cover: Region) -> Iterator[Candidate]:
+def _combined_registrants(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     """A combined filing's table "Commission File Number | Registrant, State of Incorporation,
     Address and Telephone Number | IRS No.": the first registrant follows the first file number."""
     text = doc.text
@@ -78,13 +50,13 @@ def _combined_registrants(doc: Document, cover: Region) -> Iterator[Candidate]:
     file_no = FILE_NO.search(text, caption.end(), min(cover.end, caption.end() + 600))
     if not file_no:
         return
-    yield _c("commission_file_number", file_no.group(0), file_no.start(), file_no.end(), 0.93, "combined")
+    yield Hit("combined:file", file_no.group(0), file_no.start(), file_no.end())
     pieces = [c for pos, line in iter_lines(text, file_no.end(), min(cover.end, file_no.end() + 600))
               for c in cells(line, pos)]
     if not pieces:
         return
     name_start, name = pieces[0]
-    yield _c("company_name", clean_text(name), name_start, name_start + len(name), 0.93, "combined")
+    yield Hit("combined:name", clean_text(name), name_start, name_start + len(name))
     address = []
     for start, piece in pieces[1:]:
         if _IRS.match(piece) or is_label(piece):
@@ -96,8 +68,7 @@ def _combined_registrants(doc: Document, cover: Region) -> Iterator[Candidate]:
             break
     if address:
         value = ", ".join(p.strip(" ,") for _, p in address)
-        yield _c("principal_office_address", clean_text(value), address[0][0],
-                 address[-1][0] + len(address[-1][1]), 0.88, "combined")
+        yield Hit("combined:address", clean_text(value), address[0][0], address[-1][0] + len(address[-1][1]))
 
 
 def _caption(cell: str) -> bool:
@@ -150,7 +121,7 @@ def _value_above(doc: Document, label_start: int, floor: int, max_lines: int = 4
     return found
 
 
-def _registrant(doc: Document, cover: Region) -> Iterator[Candidate]:
+def _registrant(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     m = NAME_LABEL.search(doc.text, cover.start, cover.end)
     if not m:
         return
@@ -164,7 +135,7 @@ def _registrant(doc: Document, cover: Region) -> Iterator[Candidate]:
     start, cell = _same_column(doc, row, m.start()) or row[0]
     if re.search(r"[A-Za-z]", cell) and len(cell) < 120:
         value = clean_text(cell)
-        yield _c("company_name", value, start, start + len(cell.rstrip(" ,;:")), 0.92, "registrant")
+        yield Hit("registrant", value, start, start + len(cell.rstrip(" ,;:")))
 
 
 def _cell_above(doc: Document, label_start: int, floor: int) -> tuple[int, str] | None:
@@ -217,21 +188,26 @@ def _same_column(doc: Document, row: list[tuple[int, str]], label_start: int) ->
     return best if overlap(best) > 0 else None
 
 
-def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
+def _month(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
+    """A 6-K's period: "For the month of March 2003", else the month of the cover's first date."""
     text = doc.text
-    if form.startswith("6-K"):
-        m = MONTH_OF.search(text, cover.start, cover.end)
-        if m:
-            my = MONTH_YEAR_RE.match(text, m.end()) or MONTH_YEAR_RE.search(text, m.end(), m.end() + 40)
-            if my:
-                month = f"{int(my.group('y')):04d}-{MONTHS[my.group('m').lower().rstrip('.')]:02d}"
-                yield _c("period_of_report", month, my.start(), my.end(), 0.93, "month_of")
-                return
-        dates = list(iter_dates(text, cover.start, min(cover.end, cover.start + 3000)))
-        if dates:
-            d, s, e = dates[0]
-            yield _c("period_of_report", d[:7], s, e, 0.6, "6k_cover_date")
-        return
+    m = MONTH_OF.search(text, cover.start, cover.end)
+    if m:
+        my = MONTH_YEAR_RE.match(text, m.end()) or MONTH_YEAR_RE.search(text, m.end(), m.end() + 40)
+        if my:
+            month = f"{int(my.group('y')):04d}-{MONTHS[my.group('m').lower().rstrip('.')]:02d}"
+            yield Hit("month_of", month, my.start(), my.end())
+            return
+    dates = list(iter_dates(text, cover.start, min(cover.end, cover.start + 3000)))
+    if dates:
+        d, s, e = dates[0]
+        yield Hit("6k_cover_date", d[:7], s, e)
+
+
+def _period(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
+    """The date of report (the earliest event), a periodic report's period ended, or an 8-K
+    cover's date on a line of its own."""
+    text = doc.text
     m = REPORT_DATE_LABEL.search(text, cover.start, cover.end)
     if m:
         line_end = text.find("\n", m.end())
@@ -240,33 +216,33 @@ def _period(doc: Document, cover: Region, form: str) -> Iterator[Candidate]:
         near = [d for d in near if d[1] >= m.start() - 60]
         if near:
             d, s, e = min(near)  # "August 19, 2009 (August 3, 2009)": the earliest event
-            yield _c("period_of_report", d, s, e, 0.9, "date_of_report")
+            yield Hit("date_of_report", d, s, e)
             return
-    m = PERIOD_ENDED.search(text, cover.start, cover.end) if re.match(r"(?:10-[KQ]|20-F|40-F)", form) else None
+    m = PERIOD_ENDED.search(text, cover.start, cover.end) if filing.kind is Kind.PERIODIC else None
     if m:
         dates = list(iter_dates(text, m.end(), m.end() + 40))
         if dates:
             d, s, e = dates[0]
-            yield _c("period_of_report", d, s, e, 0.85, "period_ended")
+            yield Hit("period_ended", d, s, e)
             return
     label = NAME_LABEL.search(text, cover.start, cover.end)
-    if form.startswith("8-K") and label:
+    if filing.kind is Kind.CURRENT and label:
         limit = label.start()
         for pos, line in iter_lines(text, cover.start, limit):
             dates = list(iter_dates(line))
             if len(dates) == 1 and len(line.strip()) <= dates[0][2] - dates[0][1] + 2:
                 d, s, e = dates[0]
-                yield _c("period_of_report", d, pos + s, pos + e, 0.6, "cover_date_line")
+                yield Hit("cover_date_line", d, pos + s, pos + e)
                 return
 
 
-def _file_number(doc: Document, cover: Region) -> Iterator[Candidate]:
+def _file_number(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     text = doc.text
     for m in FILE_LABEL.finditer(text, cover.start, cover.end):
         aligned = _cell_above(doc, m.start(), cover.start)
         if aligned is not None and FILE_NO.fullmatch(aligned[1]):
             start, value = aligned
-            yield _c("commission_file_number", value, start, start + len(value), 0.92, "file_number")
+            yield Hit("file_number", value, start, start + len(value))
             return
         best = None
         for f in FILE_NO.finditer(text, max(cover.start, m.start() - 300), min(cover.end, m.end() + 200)):
@@ -275,14 +251,14 @@ def _file_number(doc: Document, cover: Region) -> Iterator[Candidate]:
                 best = (distance, f)
         if best is not None:
             f = best[1]
-            yield _c("commission_file_number", f.group(0), f.start(), f.end(), 0.9, "file_number")
+            yield Hit("file_number:near", f.group(0), f.start(), f.end())
             return
 
 
 _ZIP_CAPTION_BELOW = re.compile(r"^[ \t]*(\d{5}(?:-\d{4})?)[ \t]*\n(?:[ \t]*\n)?[ \t]*\(Zip", re.I | re.M)
 
 
-def _address(doc: Document, cover: Region) -> Iterator[Candidate]:
+def _address(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     m = ADDRESS_LABEL.search(doc.text, cover.start, cover.end)
     if not m:
         return
@@ -313,10 +289,10 @@ def _address(doc: Document, cover: Region) -> Iterator[Candidate]:
     pieces = parts + zips
     start = min(s for s, _ in pieces)
     end = max(s + len(c) for s, c in pieces)
-    yield _c("principal_office_address", clean_text(value), start, end, 0.8, "address")
+    yield Hit("address", clean_text(value), start, end)
 
 
-def _annual_report_box(doc: Document, cover: Region) -> Iterator[Candidate]:
+def _annual_report_box(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     """"Form 20-F X Form 40-F": the form whose box is checked (the mark follows its name)."""
     m = re.search(r"Form\s+(?P<a>20-F)\s*\[?\s*(?P<ma>[^\sF\]]?)\s*\]?\s*(?:-+\s*)?"
                   r"Form\s+(?P<b>40-F)\s*\[?\s*(?P<mb>[^\s\]]?)", doc.text[cover.start : cover.end])
@@ -324,8 +300,8 @@ def _annual_report_box(doc: Document, cover: Region) -> Iterator[Candidate]:
         return
     for label, mark in (("a", "ma"), ("b", "mb")):
         if m.group(mark) and m.group(mark) in CHECKED:
-            yield _c("annual_report_form", m.group(label), cover.start + m.start(label),
-                     cover.start + m.end(label), 0.9, "annual_report_box")
+            yield Hit("annual_report_box", m.group(label), cover.start + m.start(label),
+                      cover.start + m.end(label))
             return
 
 
@@ -344,7 +320,7 @@ _TABLE_END = re.compile(r"Indicate\s+by\s+check\s+mark|emerging\s+growth|Item\s+
                         r"|Securities\s+for\s+which", re.I)
 
 
-def _exchanges_registered(doc: Document, cover: Region) -> Iterator[Candidate]:
+def _exchanges_registered(doc: Document, cover: Region) -> Iterator[Hit]:
     text = doc.text
     m = _EXCHANGE_CAPTION.search(text, cover.start, cover.end)
     if not m:
@@ -358,10 +334,10 @@ def _exchanges_registered(doc: Document, cover: Region) -> Iterator[Candidate]:
             if re.search(r"\b(?:Exchange|Nasdaq|NYSE)\b", cell, re.I) and len(cell) < 60 \
                     and not re.search(r"registered|\bact\b|pursuant|section|title|class|name\s+of|\bon$", low) \
                     and all(w[0].isupper() or w in ("of", "the") for w in re.findall(r"[A-Za-z][\w'&-]*", cell)):
-                yield _c("exchange", cell, cstart, cstart + len(cell), 0.8, "exchange_registered")
+                yield Hit("exchange_registered", cell, cstart, cstart + len(cell))
 
 
-def _securities_table(doc: Document, cover: Region) -> Iterator[Candidate]:
+def _securities_table(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     text = doc.text
     m = re.search(r"Trading\s+Symbols?(?:\(s\))?", text[cover.start : cover.end], re.I)
     if not m:
@@ -373,8 +349,35 @@ def _securities_table(doc: Document, cover: Region) -> Iterator[Candidate]:
     for pos, line in iter_lines(text, start, end):
         for cstart, cell in cells(line, pos):
             if _TICKER.match(cell) and cell.upper() not in _NOT_TICKER and not _NOT_TICKER_WORD.match(cell):
-                yield _c("ticker", cell.upper(), cstart, cstart + len(cell), 0.85, "securities_table")
+                yield Hit("securities_table", cell.upper(), cstart, cstart + len(cell))
             elif _EXCHANGE.search(cell) and len(cell) < 60 and "registered" not in cell.lower() \
                     and not cell.lower().startswith(("name of", "title of")):
-                yield _c("exchange", cell.rstrip(" ."), cstart, cstart + len(cell.rstrip(" .")), 0.85,
-                         "securities_table")
+                yield Hit("securities_table:exchange", cell.rstrip(" ."), cstart,
+                          cstart + len(cell.rstrip(" .")))
+
+
+NOT_FOREIGN = EVERY_KIND - {Kind.FOREIGN}
+
+# In the order they run: of two values proposed with the same confidence, the first stands.
+RULES = (
+    Rule("cover.form_title", _form_title, where=Where.COVER,
+         outputs=outputs("cover", form_type={"form_title": 0.9})),
+    Rule("cover.combined", _combined_registrants, where=Where.COVER, outputs=outputs(
+        "cover", commission_file_number={"combined:file": 0.93}, company_name={"combined:name": 0.93},
+        principal_office_address={"combined:address": 0.88})),
+    Rule("cover.registrant", _registrant, where=Where.COVER,
+         outputs=outputs("cover", company_name={"registrant": 0.92})),
+    Rule("cover.month", _month, where=Where.COVER, kinds=frozenset({Kind.FOREIGN}),
+         outputs=outputs("cover", period_of_report={"month_of": 0.93, "6k_cover_date": 0.6})),
+    Rule("cover.period", _period, where=Where.COVER, kinds=NOT_FOREIGN, outputs=outputs(
+        "cover", period_of_report={"date_of_report": 0.9, "period_ended": 0.85, "cover_date_line": 0.6})),
+    Rule("cover.file_number", _file_number, where=Where.COVER, outputs=outputs(
+        "cover", commission_file_number={"file_number": 0.92, "file_number:near": 0.9})),
+    Rule("cover.address", _address, where=Where.COVER,
+         outputs=outputs("cover", principal_office_address={"address": 0.8})),
+    Rule("cover.annual_report_box", _annual_report_box, where=Where.COVER, kinds=frozenset({Kind.FOREIGN}),
+         outputs=outputs("cover", annual_report_form={"annual_report_box": 0.9})),
+    Rule("cover.securities", _securities_table, where=Where.COVER, outputs=outputs(
+        "cover", ticker={"securities_table": 0.85},
+        exchange={"securities_table:exchange": 0.85, "exchange_registered": 0.8})),
+)

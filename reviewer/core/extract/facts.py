@@ -23,7 +23,10 @@ from dataclasses import replace
 from ..document import Document, Fact
 from ..values import ATTENTION_BELOW
 from .candidate import Candidate
+from .forms import Filing
 from .normalize import clean_text, parse_date
+from .regions import Region
+from .rules import Hit, Rule, Where, outputs
 
 SHOWN = 0.97  # a tagged fact shown in the text: exact
 HIDDEN_CIK = 0.95  # the CIK, tagged in the hidden header: exact, but not on the page
@@ -74,10 +77,6 @@ def exchange_code(value: str) -> str | None:
     return None
 
 
-def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
-    return Candidate(name, value, start, end, conf, f"facts.{rule}")
-
-
 def _own(doc: Document) -> list[Fact]:
     """The registrant's own cover facts: no dimension."""
     return [f for f in doc.facts if not f.dims]
@@ -87,31 +86,31 @@ def _first_shown(facts: Iterable[Fact], name: str) -> Fact | None:
     return next((f for f in facts if f.name == name and f.shown), None)
 
 
-def fact_rules(doc: Document) -> Iterator[Candidate]:
+def _facts(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     if not doc.facts:
         return
     own = _own(doc)
     if f := _first_shown(own, "dei:EntityRegistrantName"):
         start, end = _printed(doc.text, f)  # "THE <BUCKLE, INC>.": some tag EDGAR's name inside
         if value := clean_text(doc.text[start:end]):
-            yield _c("company_name", value, start, end, SHOWN, "registrant_name")
+            yield Hit("registrant_name", value, start, end)
     if f := _first_shown(own, "dei:EntityFileNumber"):
         if value := clean_text(f.text):
-            yield _c("commission_file_number", value, f.start, f.end, SHOWN, "file_number")
+            yield Hit("file_number", value, f.start, f.end)
     form = _first_shown(own, "dei:DocumentType")
     if form and (value := clean_text(form.text).upper()):
-        yield _c("form_type", value, form.start, form.end, SHOWN, "document_type")
+        yield Hit("document_type", value, form.start, form.end)
     # 10-K/10-Q/20-F: the period's end; an 8-K: its date of report (the earliest event). A 6-K's
     # period is a month, which this date is not.
     if (f := _first_shown(own, "dei:DocumentPeriodEndDate")) and not (form and form.text.startswith("6-K")):
         if d := parse_date(f.text):
-            yield _c("period_of_report", d, f.start, f.end, SHOWN, "period_end_date")
+            yield Hit("period_end_date", d, f.start, f.end)
     yield from _address(doc, own)
     yield from _securities(doc)
     yield from _cik(doc, own)
 
 
-def _address(doc: Document, own: list[Fact]) -> Iterator[Candidate]:
+def _address(doc: Document, own: list[Fact]) -> Iterator[Hit]:
     """"line 1, line 2, city, state ZIP" (the cover rule's form), from the shown address facts."""
     parts = [f for name in _ADDRESS if (f := _first_shown(own, name))]
     state = _first_shown(own, "dei:EntityAddressStateOrProvince")
@@ -130,7 +129,7 @@ def _address(doc: Document, own: list[Fact]) -> Iterator[Candidate]:
     start, end = min(f.start for f in used), max(f.end for f in used)
     if end - start > 4 * len(value) + 200:  # pieces far apart: evidence the first line alone
         start, end = parts[0].start, parts[0].end
-    yield _c("principal_office_address", value, start, end, SHOWN, "address")
+    yield Hit("address", value, start, end)
 
 
 def _theirs(fact: Fact) -> bool:
@@ -157,14 +156,14 @@ def _printed(text: str, fact: Fact) -> tuple[int, int]:
     return lo, hi
 
 
-def _securities(doc: Document) -> Iterator[Candidate]:
+def _securities(doc: Document) -> Iterator[Hit]:
     """Every trading symbol of the registrant's securities table, and each exchange as printed."""
     text = doc.text
     rows: dict[str, Fact] = {}  # context -> its symbol: where a hidden exchange's row is printed
     for f in doc.facts:
         if f.name == "dei:TradingSymbol" and f.shown and not _theirs(f) and re.search(r"[A-Za-z]", f.text):
             rows.setdefault(f.context, f)  # "—" is tagged in the rows of securities with no symbol
-            yield _c("ticker", clean_text(f.text).upper(), f.start, f.end, SHOWN, "trading_symbol")
+            yield Hit("trading_symbol", clean_text(f.text).upper(), f.start, f.end)
     for f in doc.facts:
         if f.name != "dei:SecurityExchangeName" or _theirs(f):
             continue
@@ -174,9 +173,9 @@ def _securities(doc: Document) -> Iterator[Candidate]:
             cell = text[lo:hi].strip()
             if cell and len(cell) < 80 and exchange_code(cell) == code:  # "The <Nasdaq> Stock Market"
                 lo += len(text[lo:hi]) - len(text[lo:hi].lstrip())
-                yield _c("exchange", clean_text(cell), lo, lo + len(cell), SHOWN, "exchange_name")
+                yield Hit("exchange_name", clean_text(cell), lo, lo + len(cell))
             else:
-                yield _c("exchange", clean_text(f.text), f.start, f.end, SHOWN, "exchange_name")
+                yield Hit("exchange_name", clean_text(f.text), f.start, f.end)
             continue
         if code is None:
             continue
@@ -189,19 +188,17 @@ def _securities(doc: Document) -> Iterator[Candidate]:
                 cell = m.group(0).strip()
                 if cell and len(cell) < 80 and exchange_code(cell) == code:
                     s = line_start + m.start() + len(m.group(0)) - len(m.group(0).lstrip())
-                    yield _c("exchange", clean_text(cell), s, s + len(cell), PRINTED_EXCHANGE,
-                             "exchange_code")
+                    yield Hit("exchange_code:printed", clean_text(cell), s, s + len(cell))
                     break
             else:
-                yield _c("exchange", _name_of(code), symbol.start, symbol.end, MAPPED_EXCHANGE,
-                         "exchange_code")
+                yield Hit("exchange_code", _name_of(code), symbol.start, symbol.end)
 
 
 def _name_of(code: str) -> str:
     return next(name for c, name, _ in EXCHANGES if c == code)
 
 
-def _cik(doc: Document, own: list[Fact]) -> Iterator[Candidate]:
+def _cik(doc: Document, own: list[Fact]) -> Iterator[Hit]:
     """The CIK, most often in the hidden header: its evidence is then the registrant's name on
     the cover (the entity it identifies), else the form's title."""
     fact = next((f for f in own if f.name == "dei:EntityCentralIndexKey"), None)
@@ -209,13 +206,25 @@ def _cik(doc: Document, own: list[Fact]) -> Iterator[Candidate]:
         return
     value = fact.text.lstrip("0") or "0"
     if fact.shown:
-        yield _c("cik", value, fact.start, fact.end, SHOWN, "cik")
+        yield Hit("cik", value, fact.start, fact.end)
         return
     if not doc.header and not HIDDEN_CIK_WITHOUT_HEADER:
         return
     near = _first_shown(own, "dei:EntityRegistrantName") or _first_shown(own, "dei:DocumentType")
     start, end = (near.start, near.end) if near else (0, 0)
-    yield _c("cik", value, start, end, HIDDEN_CIK, "cik")
+    yield Hit("cik:hidden", value, start, end)
+
+
+RULES = (
+    Rule("facts.cover", _facts, where=Where.DOCUMENT, outputs=outputs(
+        "facts",
+        company_name={"registrant_name": SHOWN}, commission_file_number={"file_number": SHOWN},
+        form_type={"document_type": SHOWN}, period_of_report={"period_end_date": SHOWN},
+        principal_office_address={"address": SHOWN}, ticker={"trading_symbol": SHOWN},
+        exchange={"exchange_name": SHOWN, "exchange_code:printed": PRINTED_EXCHANGE,
+                  "exchange_code": MAPPED_EXCHANGE},
+        cik={"cik": SHOWN, "cik:hidden": HIDDEN_CIK})),
+)
 
 
 # --- the cross-check, run by the merge -------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Rules that read the EDGAR header: accession, CIK, filed date, form, period, 8-K items."""
+"""Rules that read the EDGAR header: accession, CIK, filed date, form, period, company, file number."""
 
 from __future__ import annotations
 
@@ -6,33 +6,50 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..document import Document
-from .candidate import Candidate
+from .forms import Filing
 from .normalize import parse_date
+from .regions import Region
+from .rules import Hit, Rule, Where, outputs
 
 
-def _c(name: str, value: str, triple: list, confidence: float, rule: str) -> Candidate:
-    return Candidate(name, value, triple[1], triple[2], confidence, f"header.{rule}")
+def _hit(out: str, value: str, triple: list) -> Hit:
+    return Hit(out, value, triple[1], triple[2])
 
 
-def header_rules(doc: Document) -> Iterator[Candidate]:
+def _header(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     h: dict[str, Any] = doc.header
     if not h:
         return
     if t := h.get("accession_number"):
-        yield _c("accession_number", t[0].strip(), t, 0.99, "accession_number")
+        yield _hit("accession_number", t[0].strip(), t)
     if t := h.get("form_type"):
-        yield _c("form_type", t[0].strip().upper(), t, 0.97, "form_type")
+        yield _hit("form_type", t[0].strip().upper(), t)
     if (t := h.get("filed_date")) and (d := parse_date(t[0])):
-        yield _c("filed_date", d, t, 0.99, "filed_date")
+        yield _hit("filed_date", d, t)
     if (t := h.get("period")) and (d := parse_date(t[0])):
-        # The cover's date of report is preferred; the header's period is the fallback.
-        yield _c("period_of_report", d, t, 0.55, "period")
+        yield _hit("period", d, t)
     filers = h.get("filers") or []
     if filers:
         first = filers[0]
         if t := first.get("cik"):
-            yield _c("cik", t[0].strip().lstrip("0") or "0", t, 0.98, "cik")
+            yield _hit("cik", t[0].strip().lstrip("0") or "0", t)
         if t := first.get("company_name"):
-            yield _c("company_name", t[0].strip(), t, 0.45, "company_name")
+            yield _hit("company_name", t[0].strip(), t)
         if t := first.get("file_number"):
-            yield _c("commission_file_number", t[0].strip(), t, 0.4, "file_number")
+            yield _hit("file_number", t[0].strip(), t)
+
+
+RULES = (
+    Rule("header", _header, where=Where.DOCUMENT, outputs=outputs(
+        "header",
+        accession_number={"accession_number": 0.99},
+        form_type={"form_type": 0.97},
+        filed_date={"filed_date": 0.99},
+        # the cover's date of report is preferred; the header's period is the fallback
+        period_of_report={"period": 0.55},
+        cik={"cik": 0.98},
+        # the header's conformed name is EDGAR's spelling, the cover's the company's own
+        company_name={"company_name": 0.45},
+        commission_file_number={"file_number": 0.4},
+    )),
+)

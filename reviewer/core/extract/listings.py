@@ -7,9 +7,9 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
-from .candidate import Candidate
+from .forms import Filing
 from .regions import Region, lowered
-from .release_text import _c
+from .rules import Hit, Rule, Where, outputs
 
 # "(NYSE: CAT)", "(Nasdaq/NMS: ACME)", and each listing of "(AEX: AGN; NYSE: AEG)".
 TICKER = re.compile(
@@ -25,22 +25,22 @@ SYMBOL_MARKET = re.compile(
     r"\b(?:on|in)\s+(?:the\s+)?(?P<ex>(?:New\s+York|American|Nasdaq|NASDAQ|Toronto|London)(?:\s+(?:Stock|National|"
     r"Global|Select|Capital))*\s+(?:Exchange|Market)|NYSE(?:\s+(?:American|MKT))?|Nasdaq|NASDAQ|AMEX)\b[^.;]*$")
 
-def _tickers(doc: Document, region: Region) -> Iterator[Candidate]:
+def _tickers(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     end = min(region.end, region.start + 20000)
     text = doc.text
     for m in TICKER.finditer(text, region.start, end):
         if m.group(0)[0] != "(" and not re.search(r"\([^()]*$", text[max(region.start, m.start() - 60) : m.start()]):
             continue  # a second listing only inside the parenthesis that opened with the first
-        yield _c("ticker", m.group("t").upper().rstrip("."), m.start("t"), m.end("t"), 0.9, "ticker")
+        yield Hit("ticker", m.group("t").upper().rstrip("."), m.start("t"), m.end("t"))
         ex_end = m.end("nms") if m.group("nms") else m.end("ex")
         ex = re.sub(r"\s+", " ", text[m.start("ex") : ex_end])
-        yield _c("exchange", ex, m.start("ex"), ex_end, 0.85, "exchange")
+        yield Hit("exchange", ex, m.start("ex"), ex_end)
     for line_start, line in _listing_lines(text, region.start, min(region.end, region.start + 60000)):
         for m in _LISTED.finditer(line):
             s = line_start + m.start("t")
-            yield _c("ticker", m.group("t"), s, s + len(m.group("t")), 0.85, "ticker_line")
+            yield Hit("ticker_line", m.group("t"), s, s + len(m.group("t")))
             ex = re.sub(r"\s+", " ", m.group("ex"))
-            yield _c("exchange", ex, line_start + m.start("ex"), line_start + m.end("ex"), 0.8, "exchange_line")
+            yield Hit("exchange_line", ex, line_start + m.start("ex"), line_start + m.end("ex"))
     low = lowered(doc)
     pos = region.start
     while (at := low.find("symbol", pos, end)) >= 0:
@@ -50,12 +50,12 @@ def _tickers(doc: Document, region: Region) -> Iterator[Candidate]:
         if found is None:
             continue
         symbol = found.group("t").rstrip(".")
-        yield _c("ticker", symbol, found.start("t"), found.start("t") + len(symbol), 0.7, "ticker_sentence")
+        yield Hit("ticker_sentence", symbol, found.start("t"), found.start("t") + len(symbol))
         sentence = max(text.rfind(". ", region.start, begin), region.start, begin - 200)
         market = SYMBOL_MARKET.search(text, sentence, begin)
         if market:
             ex = re.sub(r"\s+", " ", market.group("ex"))
-            yield _c("exchange", ex, market.start("ex"), market.end("ex"), 0.7, "exchange_sentence")
+            yield Hit("exchange_sentence", ex, market.start("ex"), market.end("ex"))
 
 
 # A line that is nothing but the company's listings, as a release's footer gives them:
@@ -75,3 +75,11 @@ def _listing_lines(text: str, start: int, end: int) -> Iterator[tuple[int, str]]
         pos = stop + 1
         if at - line_start <= 20 and _LISTING_LINE.match(text, line_start, stop):
             yield line_start, text[line_start:stop]
+
+
+RULES = (
+    Rule("press_release.listings", _tickers, where=Where.RELEASE, outputs=outputs(
+        "press_release",
+        ticker={"ticker": 0.9, "ticker_line": 0.85, "ticker_sentence": 0.7},
+        exchange={"exchange": 0.85, "exchange_line": 0.8, "exchange_sentence": 0.7})),
+)

@@ -7,12 +7,13 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
-from .candidate import Candidate
-from .listings import _tickers
+from .forms import Filing
+from .listings import RULES as LISTING_RULES
 from .normalize import DATE_RE, clean_text, date_from_match, iter_dates, parse_date
-from .regions import Region, cells, find_dateline, is_rule, iter_lines, release_region
-from .release_text import EMAIL, ISSUER, _c, _company_words
-from .websites import _website
+from .regions import Region, cells, find_dateline, is_rule, iter_lines
+from .release_text import EMAIL, ISSUER, company_words
+from .rules import Hit, Rule, Where, outputs
+from .websites import RULES as WEBSITE_RULES
 
 # "(408) 974-1896", "1.650.607.0349", "425/313-8203", and international "+61 3 9226 9028".
 PHONE = re.compile(
@@ -33,31 +34,18 @@ NOT_PERSON = re.compile(
     r"|Months|Weeks|Ended|Quarter|Fiscal|Year|Results|Record|International|Sales|Revenue)\b", re.I)
 
 
-def press_release_rules(doc: Document) -> Iterator[Candidate]:
-    region = release_region(doc)
-    if region is None:
-        yield from _website(doc, _form_or_body(doc), 0.5)
-        return
+def _opening(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
+    """The release's dateline, and what stands around it: the headline above, the date in it,
+    the issuer after it. A release without one: its first block is its headline."""
     dl = find_dateline(doc, region)
-    if dl is not None:
-        place = dl.group("place").strip(" ,")
-        yield _c("dateline", clean_text(place), dl.start("place"), dl.start("place") + len(place), 0.85,
-                 "dateline")
-        yield from _headline(doc, region, dl.start())
-        yield from _release_date(doc, region, dl)
-        yield from _issuer(doc, dl.end())
-    else:
+    if dl is None:
         yield from _top_headline(doc, region)
-    yield from _tickers(doc, region)
-    yield from _contacts(doc, region)
-    yield from _office_sentence(doc, region)
-    yield from _website(doc, region, 0.7)
-
-
-def _form_or_body(doc: Document) -> Region:
-    from .regions import form_region
-
-    return form_region(doc)
+        return
+    place = dl.group("place").strip(" ,")
+    yield Hit("dateline", clean_text(place), dl.start("place"), dl.start("place") + len(place))
+    yield from _headline(doc, region, dl.start())
+    yield from _release_date(doc, region, dl)
+    yield from _issuer(doc, dl.end())
 
 
 _NOT_TITLE = re.compile(
@@ -141,7 +129,7 @@ def _laid_out(doc: Document, at: int) -> bool:
     return fmt in ("pdf", "text")
 
 
-def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Candidate]:
+def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Hit]:
     """The release's title: the topmost title-like block above the dateline paragraph."""
     blocks = [b for b in _blocks_above(doc, region, dateline_start)
               if not re.fullmatch(r"[\W\d]*", " ".join(c for _, c in b))]
@@ -163,8 +151,7 @@ def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Ca
     value = clean_text(" ".join(c for _, c in block)).rstrip(".")
     if 10 <= len(value) <= 250 and not DATE_RE.fullmatch(value):
         end = block[-1][0] + len(block[-1][1])
-        confidence = 0.8 if titled else 0.55
-        yield _c("headline", value, block[0][0], end, confidence, "headline")
+        yield Hit("headline" if titled else "headline:untitled", value, block[0][0], end)
 
 
 # "Amcor reports fiscal 2023 results": the company a headline opens with, before its verb.
@@ -173,7 +160,7 @@ _HEADLINE_SUBJECT = re.compile(
     r"(?:reports?|announces?|declares?|posts?|completes?|delivers?|to\s+acquire|acquires?|names?|appoints?)\b")
 
 
-def _top_headline(doc: Document, region: Region) -> Iterator[Candidate]:
+def _top_headline(doc: Document, region: Region) -> Iterator[Hit]:
     """A release with no dateline: its first block of text is its title, and the company the
     title opens with is the issuer. Unsure, so shown for attention."""
     text = doc.text
@@ -202,30 +189,30 @@ def _top_headline(doc: Document, region: Region) -> Iterator[Candidate]:
     if not 10 <= len(value) <= 200 or value.endswith(":"):
         return
     end = block[-1][0] + len(block[-1][1])
-    yield _c("headline", value, block[0][0], end, 0.55, "headline_top")
+    yield Hit("headline_top", value, block[0][0], end)
     m = _HEADLINE_SUBJECT.match(value)
     if m and not re.match(r"(?:The|A|An|New|First|Second|Third|Fourth|Fiscal|Full)\b", m.group("name")):
         name = m.group("name")
-        yield _c("company_name", name, block[0][0], block[0][0] + len(name), 0.5, "headline_subject")
+        yield Hit("headline_subject", name, block[0][0], block[0][0] + len(name))
 
 
-def _release_date(doc: Document, region: Region, dl: re.Match[str]) -> Iterator[Candidate]:
+def _release_date(doc: Document, region: Region, dl: re.Match[str]) -> Iterator[Hit]:
     text = doc.text
     if dl.group("date"):
         m = DATE_RE.match(text, dl.start("date"))
         if m and (d := date_from_match(m)):
-            yield _c("release_date", d, m.start(), m.end(), 0.9, "dateline_date")
+            yield Hit("dateline_date", d, m.start(), m.end())
             return
         year = _year_hint(doc, region)
         if year:
             d = parse_date(f"{dl.group('date')}, {year}")
             if d:
-                yield _c("release_date", d, dl.start("date"), dl.end("date"), 0.65, "dateline_date_year")
+                yield Hit("dateline_date_year", d, dl.start("date"), dl.end("date"))
                 return
     above = list(iter_dates(text, max(region.start, dl.start() - 700), dl.start()))
     if above:
         d, s, e = above[-1]  # the date line nearest the dateline
-        yield _c("release_date", d, s, e, 0.7, "release_date_line")
+        yield Hit("release_date_line", d, s, e)
 
 
 def _year_hint(doc: Document, region: Region) -> str | None:
@@ -236,12 +223,11 @@ def _year_hint(doc: Document, region: Region) -> str | None:
     return filed[:4] or None
 
 
-def _issuer(doc: Document, start: int) -> Iterator[Candidate]:
+def _issuer(doc: Document, start: int) -> Iterator[Hit]:
     m = ISSUER.search(doc.text, start, start + 300)
     if m:
         value = clean_text(m.group(0))
-        yield _c("company_name", value, m.start(), m.start() + len(m.group(0).rstrip(",")), 0.6,
-                 "issuer")
+        yield Hit("issuer", value, m.start(), m.start() + len(m.group(0).rstrip(",")))
 
 
 def _contact_blocks(doc: Document, region: Region) -> list[Region]:
@@ -325,10 +311,10 @@ def _person(name: str, company_words: frozenset[str] = frozenset()) -> bool:
     return not (company_words and words <= company_words)
 
 
-def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
+def _contacts(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     """People named as contacts, with the e-mails and telephones listed in their blocks."""
     text = doc.text
-    company = _company_words(doc)
+    company = company_words(doc)
     for block in _contact_blocks(doc, region):
         names = []
         for pos, line in iter_lines(text, block.start, block.end):
@@ -336,7 +322,7 @@ def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
                 continue
             for start, seg in _segments(line, pos):
                 if _person(seg, company):
-                    names.append(_c("contact_name", clean_text(seg), start, start + len(seg), 0.75, "contact_name"))
+                    names.append(Hit("contact_name", clean_text(seg), start, start + len(seg)))
         if not names:  # a company or department line with a switchboard: not a person contact
             continue
         yield from names
@@ -344,22 +330,38 @@ def _contacts(doc: Document, region: Region) -> Iterator[Candidate]:
             for m in EMAIL.finditer(line):
                 skip = 2 if re.search(r"e-?mail\s*$", line[: m.start()], re.I) and m.group(0)[:2].lower() == "at" \
                     else 0  # "via email atIR@acme.com": a text layer that lost the space after "at"
-                yield _c("contact_email", m.group(0)[skip:].lower(), pos + m.start() + skip, pos + m.end(), 0.8,
-                         "contact_email")
+                yield Hit("contact_email", m.group(0)[skip:].lower(), pos + m.start() + skip, pos + m.end())
             for m in PHONE.finditer(line):
                 if "fax" in line[max(0, m.start() - 8) : m.start()].lower():
                     continue
-                yield _c("contact_phone", m.group(0), pos + m.start(), pos + m.end(), 0.75, "contact_phone")
+                yield Hit("contact_phone", m.group(0), pos + m.start(), pos + m.end())
 
 
 OFFICE_SENTENCE = re.compile(
     r"principal\s+(?:executive\s+)?offices?\s+(?:are|is)\s+located\s+(?:at|in)\s+([^\n]+(?:\n[^\n]+)?)")
 
 
-def _office_sentence(doc: Document, region: Region) -> Iterator[Candidate]:
+def _office_sentence(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     """"... principal offices are located at 1337-20, Seocho-2 dong, ..., Korea 137-751."."""
     m = OFFICE_SENTENCE.search(doc.text, region.start, region.end)
     if m:
         address = re.split(r"\.(?:\s|$)", m.group(1), maxsplit=1)[0]
-        yield _c("principal_office_address", clean_text(address), m.start(1), m.start(1) + len(address),
-                 0.65, "office_sentence")
+        yield Hit("office_sentence", clean_text(address), m.start(1), m.start(1) + len(address))
+
+
+RULES = (
+    Rule("press_release.opening", _opening, where=Where.RELEASE, outputs=outputs(
+        "press_release",
+        dateline={"dateline": 0.85},
+        # a title-like block over the dateline; else the nearest block, or a release's first block
+        headline={"headline": 0.8, "headline:untitled": 0.55, "headline_top": 0.55},
+        release_date={"dateline_date": 0.9, "release_date_line": 0.7, "dateline_date_year": 0.65},
+        company_name={"issuer": 0.6, "headline_subject": 0.5})),
+    *LISTING_RULES,
+    Rule("press_release.contacts", _contacts, where=Where.RELEASE, outputs=outputs(
+        "press_release", contact_name={"contact_name": 0.75}, contact_email={"contact_email": 0.8},
+        contact_phone={"contact_phone": 0.75})),
+    Rule("press_release.office_sentence", _office_sentence, where=Where.RELEASE,
+         outputs=outputs("press_release", principal_office_address={"office_sentence": 0.65})),
+    *WEBSITE_RULES,
+)

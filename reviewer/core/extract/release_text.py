@@ -1,12 +1,11 @@
-"""What the press-release rules share: how a candidate of theirs is named, e-mail addresses,
-and the registrant's own words (so a company is not taken for a person or a stranger's site)."""
+"""What the press-release rules share: e-mail addresses, an issuer's name, and the registrant's
+own words (so a company is not taken for a person or a stranger's site)."""
 
 from __future__ import annotations
 
 import re
 
 from ..document import Document
-from .candidate import Candidate
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 ISSUER = re.compile(
@@ -14,11 +13,7 @@ ISSUER = re.compile(
     r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.P|plc|N\.V|S\.A|AG|SE)\b\.?"
     r"(?:,?\s+Ltd\.?)?")
 
-def _c(name: str, value: str, start: int, end: int, conf: float, rule: str) -> Candidate:
-    return Candidate(name, value, start, end, conf, f"press_release.{rule}")
-
-
-def _company_words(doc: Document) -> frozenset[str]:
+def company_words(doc: Document) -> frozenset[str]:
     """Words of the registrant's names (header and cover), so a company is not taken for a person."""
     words: set[str] = set()
     for f in (doc.header or {}).get("filers", []):

@@ -7,9 +7,10 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
-from .candidate import Candidate
+from .forms import Filing
 from .regions import Region, lowered
-from .release_text import EMAIL, _c, _company_words
+from .release_text import EMAIL, company_words
+from .rules import Hit, Rule, Where, outputs
 
 WEB = re.compile(r"(?:https?://)?www\.[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:/[\w./~-]*)?", re.I)
 _SCHEMES = ("https://", "http://")
@@ -28,11 +29,19 @@ _NAMED_SITE = re.compile(r"(?:web\s*site|visit|information)\b[^.\n]{0,25}$", re.
 _SITE_HOSTS = re.compile(r"^(?:www\d?\.)?(?:media|investors?|ir|news|newsroom|press)\.", re.I)
 
 
-def _website(doc: Document, region: Region, conf: float) -> Iterator[Candidate]:
+def _in_release(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
+    yield from _website(doc, region, "website")
+
+
+def _outside_release(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
+    yield from _website(doc, region, "website:outside")
+
+
+def _website(doc: Document, region: Region, out: str) -> Iterator[Hit]:
     """The company's web address as written: its own domain (that of its name or its contacts'
     e-mail) over another's, a site's root over its pages, not a media, IR or wire host."""
     found = [(s, e, v) for s, e, v in _site_addresses(doc, region) if not WEB_SKIP.search(v)]
-    if conf < 0.6:  # outside a release: only where the filing calls it the company's site
+    if out == "website:outside":  # only where the filing calls it the company's site
         found = [f for f in found if re.search(r"(?:Company|Registrant)['’]s\s+(?:web\s*site|internet)",
                                                doc.text[max(0, f[0] - 60) : f[0]], re.I)]
     if not found:
@@ -50,7 +59,7 @@ def _website(doc: Document, region: Region, conf: float) -> Iterator[Candidate]:
 
     best = min(range(len(found)), key=rank)
     start, end, value = found[best]
-    yield _c("website", value, start, end, conf, "website")
+    yield Hit(out, value, start, end)
 
 
 def _host_path(value: str) -> tuple[str, str]:
@@ -69,7 +78,7 @@ def _label(host: str) -> str:
 
 def _own_domains(doc: Document, region: Region) -> set[str]:
     """Names the company's own sites may use: its name's words, its contacts' e-mail domains."""
-    words = {w for w in _company_words(doc) if len(w) >= 3 and w not in _GENERIC_NAME_WORDS}
+    words = {w for w in company_words(doc) if len(w) >= 3 and w not in _GENERIC_NAME_WORDS}
     for m in EMAIL.finditer(doc.text, region.start, min(region.end, region.start + 40000)):
         words.add(_label(m.group(0).rsplit("@", 1)[1].lower()))
     return words
@@ -138,3 +147,12 @@ def _web_addresses(doc: Document, region: Region) -> Iterator[re.Match[str]]:
             continue
         yield m
         pos = last = m.end()
+
+
+RULES = (
+    Rule("press_release.website", _in_release, where=Where.RELEASE,
+         outputs=outputs("press_release", website={"website": 0.7})),
+    # a filing without a release: a site the form calls the company's own, unsure
+    Rule("press_release.website_outside", _outside_release, where=Where.NO_RELEASE,
+         outputs=outputs("press_release", website={"website:outside": 0.5})),
+)

@@ -1,0 +1,245 @@
+"""The form's signature block: the date it was signed, the signer's name and title."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from ..document import Document
+from .forms import Filing
+from .normalize import DATE_RE, clean_text, first_date
+from .regions import Region, cells, is_rule, iter_lines, line_start_matches, lowered
+from .rules import Hit, Rule, outputs
+
+
+def _title(out: str, value: str, start: int, end: int) -> Hit:
+    return Hit(out, _without_trailing_date(value), start, end)
+
+
+def _without_trailing_date(title: str) -> str:
+    """A signature table's date column is not part of the signer's title."""
+    dates = list(DATE_RE.finditer(title))
+    last = dates[-1] if dates else None
+    if last is not None and not title[last.end() :].strip(" ,."):
+        return title[: last.start()].rstrip(" ,")
+    return title
+
+
+SIGNATURE_HEADING = re.compile(r"S ?I ?G ?N ?A ?T ?U ?R ?E ?S?[ \t]*$", re.M)  # `^[ \t]*` before it
+# Case-insensitive: searched in the lowered text.
+SIGNED_SENTENCE = re.compile(r"caused\s+this\s+report\s+to\s+be\s+signed\s+on\s+its\s+behalf[^.]*\.")
+# A name, with its suffix after a comma ("William C. Ford, Jr.", "John B. Douglas, III").
+_NAME = (r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
+         r"(?:,[ \t]*(?:(?:Jr|Sr)\.?|III|II|IV)(?![A-Za-z]))?")
+
+
+_SIGNED_BY = re.compile(r"/s/|\bBy:", re.I)
+_DATE_LABEL = re.compile(r"\bDated?\b:?[ \t]*")
+
+
+def _signature(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
+    text = doc.text
+    anchors = [m.end() for _, m in line_start_matches(SIGNATURE_HEADING, text, text, region.start, region.end)]
+    sentences = list(SIGNED_SENTENCE.finditer(lowered(doc), region.start, region.end))
+    anchors += [m.end() for m in sentences]
+    if not anchors:
+        return
+    anchors.sort()
+    start = anchors[-1]
+    for a in anchors:  # the form's own block: the first heading or sentence that a signature follows
+        signed = _SIGNED_BY.search(text, a, a + 800)  # (an exhibit's signature pages come later)
+        if signed:
+            start = max(x for x in anchors if x <= signed.start())
+            break
+    end = min(region.end, start + 2500)
+    stop = re.compile(r"^[ \t]*(?:EXHIBIT\s+INDEX|INDEX\s+TO\s+EXHIBITS|<PAGE>)", re.I | re.M).search(
+        text, start + 200, end)
+    block_end = stop.start() if stop else end
+    lo = min(a for a in anchors if a >= start - 600)  # "Dated: May 19, 2006" above a SIGNATURE heading
+    found = None
+    for sentence in sentences:  # "... duly authorized on this 8th day of January, 2025."
+        if lo - 600 <= sentence.end() <= start:
+            found = first_date(text, sentence.start(), sentence.end()) or found
+    label = _DATE_LABEL.search(text, lo, block_end)
+    if found is None and label:
+        found = first_date(text, label.end(), min(block_end, label.end() + 60))
+    if found is None:
+        found = first_date(text, start, block_end)
+    if found:
+        d, s, e = found
+        yield Hit("signature_date", d, s, e)
+    yield from _signer(doc, start, block_end)
+
+
+def _signer(doc: Document, start: int, end: int) -> Iterator[Hit]:
+    text = doc.text
+    name_label = re.compile(r"Name:[ \t]*(" + _NAME + r")", re.M).search(text, start, end)
+    title_label = re.compile(r"Title:[ \t]*(?:\n[ \t]*){0,3}([^\n\t:]+)").search(text, start, end)
+    if title_label and (not _TITLE_WORDS.search(title_label.group(1)) or "/s/" in title_label.group(1)):
+        title_label = None  # "Title:" with the signature line under it: the title is elsewhere
+    slash = re.compile(r"/s/[ \t]*(" + _NAME + r")", re.I).search(text, start, end)
+    if slash and name_label and name_label.start() > slash.end() + 300:
+        name_label = None  # a "Name:" far below the signature is another document's signer
+        if title_label and title_label.start() > slash.end() + 300:
+            title_label = None
+    name = None
+    after = None  # where a title without a label would start
+    if name_label:
+        name = (name_label.group(1), name_label.start(1), name_label.end(1))
+    elif slash:
+        typed = _typed_name_after(doc, slash.end(), end)
+        if typed and _same_person(typed[0], slash.group(1)):
+            name = typed
+        else:
+            name = (slash.group(1), slash.start(1), slash.end(1))
+        after = (typed[2] if typed and name is typed else slash.end())
+    if name is None:
+        return
+    value = name[0].strip()
+    if value.isupper():
+        value = re.sub(r"\b(?:Ii|Iii|Iv)\b", lambda r: r.group().upper(), value.title())
+    value = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", value)  # "Douglas E.Klint" as printed
+    yield Hit("signer_name", value, name[1], name[2])
+    if title_label:
+        title, title_end = _continued_title(text, title_label.group(1).strip(), title_label.end(1), end)
+        yield _title("signer_title:labelled", clean_text(title), title_label.start(1), title_end)
+    elif after is not None:
+        yield from _title_after(doc, after, end, name[0].strip())
+
+
+# A title that cannot end here: "..., General Counsel" + "and Corporate Secretary", "Legal Counsel and
+# Assistant" + "Secretary", "Chief Executive" + "Officer and President".
+_DANGLING = re.compile(r"(?:,|\b(?:and|of|&|the|Vice|Chief|Executive|Senior|Assistant|Associate|Deputy|General"
+                       r"|Financial|Operating|Accounting|Corporate))$")
+_CONNECTOR = re.compile(r"(?:and|&|of)\s")
+_NOT_TITLE_LINE = re.compile(r"\(|Dated?\b|/s/|By\b|Name\b|Title\b|Date\b|-?\s*\d+\s*-?$", re.I)
+
+
+def _continued_title(text: str, title: str, title_end: int, end: int, column: int | None = None
+                     ) -> tuple[str, int]:
+    """A title wrapped over lines: the next line's piece (in the title's column, in a table laid out
+    with spaces) is joined while the title dangles or the piece starts with "and"."""
+    for _ in range(3):
+        follow = re.compile(r"[^\n]*\n(?:[ \t]*\n)?([^\n]*)").match(text, title_end)
+        if not follow or follow.end(1) > end:
+            break
+        line_start = follow.start(1)
+        row = cells(follow.group(1), line_start)
+        if column is not None:
+            row = [c for c in row if abs((c[0] - line_start) - column) <= 3]
+        if not row:
+            break
+        piece_start, piece = row[0]
+        piece = re.split(r"\s*\((?:Principal|Duly)", piece)[0].strip()
+        if not piece or _NOT_TITLE_LINE.match(piece) or not re.match(r"[A-Za-z&]", piece):
+            break
+        lone = len(piece.split()) == 1 and _TITLE_WORDS.fullmatch(piece)  # "Officer" wrapped alone
+        if not (_DANGLING.search(title) or _CONNECTOR.match(piece) or lone):
+            break
+        if not (_TITLE_WORDS.search(piece) or _CONNECTOR.match(piece) or len(piece.split()) <= 2):
+            break
+        title = f"{title} {piece}"
+        title_end = piece_start + len(piece)
+    return title, title_end
+
+
+def _same_person(typed: str, signed: str) -> bool:
+    def last(name: str) -> str:
+        name = re.sub(r",?\s*(?:Jr|Sr|III|II|IV)\.?$", "", name.strip(" .,"), flags=re.I)
+        return re.split(r"[\s.]+", name.strip(" .,"))[-1].lower()
+
+    return last(typed) == last(signed)
+
+
+def _typed_name_after(doc: Document, pos: int, end: int) -> tuple[str, int, int] | None:
+    """The typed name under a /s/ signature (the line after, skipping rules)."""
+    for lstart, line in iter_lines(doc.text, doc.text.find("\n", pos) + 1, end):
+        if not line.strip() or is_rule(line) or _BY_LINE.match(line):
+            continue
+        row = cells(line, lstart)
+        if not row:
+            continue
+        cstart, cell = row[0]
+        if _COMPANY_LINE.search(cell):  # "COSTCO WHOLESALE CORPORATION" between /s/ and the name
+            continue
+        m = re.match(_NAME + r"(?=,|$)", cell)
+        if m and not re.search(r"President|Officer|Director|Secretary|Counsel|Treasurer|Controller|Chief",
+                               m.group(0)):
+            return m.group(0), cstart, cstart + m.end()
+        return None
+    return None
+
+
+_BY_LINE = re.compile(r"[ \t]*By:?[ \t_]*$")  # "By______" under the signature, the line signed on
+_COMPANY_LINE = re.compile(r"\b(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC|L\.P|plc|N\.V|S\.A)\b\.?,?\s*$",
+                           re.I)
+_TITLE_WORDS = re.compile(
+    r"President|Officer|Director|Secretary|Counsel|Treasurer|Controller|Comptroller|Chief|CEO|CFO"
+    r"|Chairman|Manager|Partner|Representative|Head|Member|Trustee|Principal|Vice", re.I)
+
+
+_AFTER_COMMA = re.compile(r"[ \t]*([^\n\t]+(?:\n[ \t]*(?:and|&)\s[^\n\t]+)?)")
+
+
+def _title_after(doc: Document, pos: int, end: int, name: str = "") -> Iterator[Hit]:
+    """The signer's title: after the name's comma, on the same row's cells, or on the next lines."""
+    text = doc.text
+    if name:  # "Brien M. Chase, Senior Vice President\nand Chief Financial Officer"
+        m = None
+        at = text.find(name + ",", pos, end)  # the name found as text: no pattern compiled per name
+        while at >= 0 and m is None:
+            m = _AFTER_COMMA.match(text, at + len(name) + 1, end)
+            at = text.find(name + ",", at + 1, end)
+        if m and _TITLE_WORDS.search(m.group(1)):
+            yield _title("signer_title", clean_text(m.group(1)), m.start(1), m.end(1))
+            return
+    line_end = text.find("\n", pos)
+    line_end = end if line_end < 0 else min(line_end, end)
+    rest = text[pos:line_end]
+    m = re.compile(r"[ \t]*,\s*([^\n\t]+)").match(text, pos, end)
+    if m and _TITLE_WORDS.search(m.group(1)):
+        title, title_end = _continued_title(text, m.group(1).strip(), m.end(1), end)
+        yield _title("signer_title", clean_text(title), m.start(1), title_end)
+        return
+    row = [c for c in cells(rest, pos) if _TITLE_WORDS.search(c[1]) or c[1].endswith(",")]
+    if row and _TITLE_WORDS.search(row[0][1]):
+        value = _without_trailing_date(" ".join(c for _, c in row))
+        column = row[0][0] - (text.rfind("\n", 0, row[0][0]) + 1)  # a table's title column wraps
+        value, value_end = _continued_title(text, value, row[-1][0] + len(row[-1][1]), end, column)
+        yield _title("signer_title", clean_text(value), row[0][0], value_end)
+        return
+    pieces: list[tuple[int, str]] = []
+    for lstart, line in iter_lines(text, line_end + 1, end):
+        if not line.strip() or is_rule(line):
+            if pieces:
+                break
+            continue
+        first = cells(line, lstart)
+        if not first:
+            continue
+        cstart, cell = first[0]
+        if not pieces and cell.startswith("(") and _TITLE_WORDS.search(cell):
+            inner = cell.strip("()")  # "(Chief Legal Officer)" standing alone under the signature
+            pieces.append((cstart + 1, inner))
+            break
+        if re.match(r"Dated?\b|\(|/s/|By\b|-?\s*\d+\s*-?$", cell, re.I):
+            break
+        continues = pieces and (_DANGLING.search(pieces[-1][1]) or _CONNECTOR.match(cell))
+        if not _TITLE_WORDS.search(cell) and not continues:
+            break
+        if pieces and not continues and not re.match(r"[A-Z][a-z]", cell):
+            break
+        pieces.append((cstart, cell))
+        if len(pieces) == 3:
+            break
+    if pieces:
+        value = " ".join(c for _, c in pieces)
+        yield _title("signer_title:below", clean_text(value), pieces[0][0], pieces[-1][0] + len(pieces[-1][1]))
+
+
+RULES = (
+    Rule("form.signature", _signature, outputs=outputs(
+        "form", signature_date={"signature_date": 0.88}, signer_name={"signer_name": 0.85},
+        # a title after "Title:" is surer than one read after the name or under it
+        signer_title={"signer_title:labelled": 0.85, "signer_title": 0.8, "signer_title:below": 0.75})),
+)
