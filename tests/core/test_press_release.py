@@ -187,3 +187,13 @@ def test_a_switchboard_after_a_long_contact_table_is_not_a_contact() -> None:
             "NOTE TO EDITORS: For additional information visit the PR web site or call the Media Helpline at "
             "(408) 974-2042\n")
     assert _contacts(body)["contact_phone"] == ["(408) 974-1896", "(408) 974-5420", "(408) 974-4570"]
+
+
+def test_a_telephone_extension_is_part_of_the_number() -> None:
+    from reviewer.core.extract.press_release import PHONE
+
+    assert PHONE.search("Investor Relations\n800-978-2737 ext. 2011\n").group(0) == "800-978-2737 ext. 2011"
+    assert PHONE.search("(480) 905-2000 x 204, or").group(0) == "(480) 905-2000 x 204"
+    assert PHONE.search("call 480-905-2002 extension 12").group(0) == "480-905-2002 extension 12"
+    assert PHONE.search("call 480-905-2002 to learn more").group(0) == "480-905-2002"
+    assert PHONE.search("480-905-2002 xylophones").group(0) == "480-905-2002"

@@ -320,7 +320,7 @@ _TABLE_END = re.compile(r"Indicate\s+by\s+check\s+mark|emerging\s+growth|Item\s+
                         r"|Securities\s+for\s+which", re.I)
 
 
-def _exchanges_registered(doc: Document, cover: Region) -> Iterator[Hit]:
+def exchanges_registered(doc: Document, cover: Region) -> Iterator[Hit]:
     text = doc.text
     m = _EXCHANGE_CAPTION.search(text, cover.start, cover.end)
     if not m:
@@ -341,7 +341,7 @@ def _securities_table(doc: Document, cover: Region, filing: Filing) -> Iterator[
     text = doc.text
     m = re.search(r"Trading\s+Symbols?(?:\(s\))?", text[cover.start : cover.end], re.I)
     if not m:
-        yield from _exchanges_registered(doc, cover)
+        yield from exchanges_registered(doc, cover)
         return
     start = cover.start + m.end()
     stop = re.compile(r"Indicate by check mark|emerging growth|Item\s+\d", re.I).search(text, start, cover.end)

@@ -15,10 +15,11 @@ from .release_text import EMAIL, ISSUER, company_words
 from .rules import Hit, Rule, Where, outputs
 from .websites import RULES as WEBSITE_RULES
 
-# "(408) 974-1896", "1.650.607.0349", "425/313-8203", and international "+61 3 9226 9028".
+# "(408) 974-1896", "1.650.607.0349", "425/313-8203", international "+61 3 9226 9028", and an
+# extension as written after the number ("800-978-2737 ext. 2011", "x 204").
 PHONE = re.compile(
     r"(?<![\w.-])(?:(?:\+?\d{1,3}[-. ])?(?:\(\d{3}\)\s?|\d{3}[-./])\d{3,4}[-.]\d{4}"
-    r"|\+\d{1,3}(?:[ .-]\d{1,4}){2,4}\d*)(?![\w-])")
+    r"|\+\d{1,3}(?:[ .-]\d{1,4}){2,4}\d*)(?:,?[ \t]*(?:ext\.?|extension|x)[ \t]*\d{1,5})?(?![\w-])", re.I)
 CONTACT_WORD = re.compile(
     r"(?:^|\t)[ \t/]*(?:[A-Za-z]+\s+){0,2}CONTACTS?\b|\bCONTACTS?\s*:|Investor\s+Relations\s*:"
     r"|further\s+information,?\s+(?:please\s+)?contact\b|information\s+please\s+contact\b", re.I | re.M)
