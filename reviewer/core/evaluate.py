@@ -55,6 +55,18 @@ class Evaluation:
     files: int = 0
     failures: list[tuple[str, str]] = field(default_factory=list)
     mismatches: list[Mismatch] = field(default_factory=list)
+    corrections: dict[str, int] = field(default_factory=dict)  # file -> corrections it needs
+
+    @property
+    def corrections_per_filing(self) -> float:
+        """What an analyst does per filing: a wrong value is one correction, a missing or an
+        extra value one each (per field, the larger of its missing and extra values)."""
+        return sum(self.corrections.values()) / self.files if self.files else 0.0
+
+    @property
+    def without_corrections(self) -> float:
+        """The share of filings the analyst only confirms."""
+        return sum(1 for n in self.corrections.values() if n == 0) / self.files if self.files else 0.0
 
     @property
     def micro(self) -> Score:
@@ -71,6 +83,8 @@ class Evaluation:
         return {
             "files": self.files,
             "micro": row(self.micro),
+            "corrections": {"per_filing": round(self.corrections_per_filing, 4),
+                            "filings_without": round(self.without_corrections, 4)},
             "fields": {k: row(v) for k, v in sorted(self.fields.items())},
             "failures": [{"file": f, "reason": r} for f, r in self.failures],
             "mismatches": [
@@ -141,10 +155,12 @@ def evaluate(
             ev.failures.append((rec["file"], str(exc)))
             predicted = {}
         ev.files += 1
+        ev.corrections[rec["file"]] = 0
         for name, (s, missing, extra) in score_file(rec["fields"], predicted, schema).items():
             ev.fields.setdefault(name, Score()).add(s)
             if missing or extra:
                 ev.mismatches.append(Mismatch(rec["file"], name, sorted(missing), sorted(extra)))
+                ev.corrections[rec["file"]] += max(len(missing), len(extra))
     return ev
 
 
@@ -183,6 +199,12 @@ def calibration(
             bucket.values += 1
             bucket.correct += comparable(value, name, fd.type) in gold
     return buckets
+
+
+def wrong_below(buckets: list[Bucket], threshold: float) -> tuple[int, int]:
+    """Of the wrong values, how many were shown under `threshold` (for attention), and all."""
+    wrong = sum(b.values - b.correct for b in buckets)
+    return sum(b.values - b.correct for b in buckets if b.high <= threshold), wrong
 
 
 Found = Callable[[Path], list[tuple[str, str, float]]]  # file -> (field, value, confidence)
