@@ -49,14 +49,24 @@ def registrant_key(name: str) -> str:
 
 def filer_key(values: Mapping[str, Sequence[str]]) -> str | None:
     """Whose filing this is: `cik:<n>` where the CIK is known, else `name:<registrant key>`."""
+    keys = filer_keys(values)
+    return keys[0] if keys else None
+
+
+def filer_keys(values: Mapping[str, Sequence[str]]) -> list[str]:
+    """Every key a filing is known by: `cik:<n>` (if known), then `name:<registrant key>` (if
+    known). The store links the two once an approved filing holds both."""
+    keys = []
     for cik in values.get("cik", ()):
         digits = cik.strip().lstrip("0")
         if digits.isdigit():
-            return f"cik:{digits}"
+            keys.append(f"cik:{digits}")
+            break
     for name in values.get("company_name", ()):
         if key := registrant_key(name):
-            return f"name:{key}"
-    return None
+            keys.append(f"name:{key}")
+            break
+    return keys
 
 
 def filing_date(values: Mapping[str, Sequence[str]]) -> str | None:

@@ -1,5 +1,6 @@
 """Anchors learned from corrections, in the store: learned when a person fills a value, counted
-when their proposals are decided, switched off when rejected more often than accepted.
+when their proposals are decided, switched off when rejected more often than accepted, forgotten
+with the filings that taught them (removed) and back with them (restored).
 
 Repository inherits this; every write here runs inside the caller's transaction (the change that
 taught or decided it). What an anchor is and where it proposes is core.anchors', not SQL's.
@@ -9,9 +10,10 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import AbstractContextManager
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from ..core.anchors import EVERY_FILER_AFTER, SWITCH_OFF_AFTER, LearnedAnchor, anchor_of, region_of
 from ..core.document import Document
@@ -55,6 +57,12 @@ class Anchors:
     def memory_schema(self) -> Schema:
         raise NotImplementedError  # Memory's
 
+    def company_keys(self, values: Mapping[str, Sequence[str]]) -> list[str]:
+        raise NotImplementedError  # Memory's
+
+    if TYPE_CHECKING:  # Proposals' (a later base of Repository: a stub here would hide it)
+        def bump_stamps(self, keys: Iterable[str | None]) -> None: ...
+
     # -- learning --------------------------------------------------------------------------
 
     def learn(self, fv: FieldValue, span: tuple[int, int] | None) -> int | None:
@@ -64,7 +72,8 @@ class Anchors:
         fd = self.memory_schema().get(fv.field)
         if fd is None or fd.choices or not fv.value:
             return None
-        key = filer_key(standing(self.field_values(fv.document_id)))
+        values = standing(self.field_values(fv.document_id))
+        key = filer_key(values)
         if key is None:
             return None  # whose filing it is is not known: nothing to apply it to
         document = self.load_document(fv.document_id)
@@ -77,20 +86,29 @@ class Anchors:
         if span is None or anchor is None:
             return None
         region = region_of(document, span[0])
-        anchor_id = self._anchor_id(fv.field, anchor.label, region, key, fv.document_id)
+        keys = self.company_keys(values)
+        anchor_id = self._anchor_id(fv.field, anchor.label, region, keys, fv.document_id)
         self.conn.execute(
             "INSERT INTO anchor_sources (anchor_id, field_value_id, document_id, filer_key)"
             " VALUES (?,?,?,?)", (anchor_id, fv.id, fv.document_id, key))
-        return self._spread(fv.field, anchor.label, region) or anchor_id
+        spread = self._spread(fv.field, anchor.label, region)
+        self.bump_stamps([None] if spread else keys)  # the filer's filings' next open proposes
+        return spread or anchor_id
 
-    def _anchor_id(self, field: str, label: str, region: str, key: str, doc_id: int) -> int:
-        """The anchor for every filer, else the filer's own, else a new one."""
+    def _anchor_id(self, field: str, label: str, region: str, keys: Sequence[str],
+                   doc_id: int) -> int:
+        """The anchor for every filer, else the filer's own (under any of its keys: a learned
+        one forgotten with its filings is learned again), else a new one."""
+        marks = ",".join("?" * len(keys))
         row = self.conn.execute(
             "SELECT id FROM anchors WHERE field = ? AND label = ? AND region = ?"
-            " AND (filer_key IS NULL OR filer_key = ?) ORDER BY filer_key IS NOT NULL LIMIT 1",
-            (field, label, region, key)).fetchone()
+            f" AND (filer_key IS NULL OR filer_key IN ({marks}))"
+            " ORDER BY filer_key IS NOT NULL, filer_key != ? LIMIT 1",
+            (field, label, region, *keys, keys[0])).fetchone()
         if row:
+            self.conn.execute("UPDATE anchors SET forgotten = 0 WHERE id = ?", (row[0],))
             return row[0]
+        key = keys[0]
         cur = self.conn.execute(
             "INSERT INTO anchors (field, label, region, filer_key, document_id, created_at)"
             " VALUES (?,?,?,?,?,?)",
@@ -173,17 +191,22 @@ class Anchors:
 
     # -- reading and switching -------------------------------------------------------------
 
-    def anchors_for(self, key: str | None) -> list[LearnedAnchor]:
-        """The anchors that propose in a filer's filings: its own and every filer's, if on."""
+    def anchors_for(self, key: str | Sequence[str] | None) -> list[LearnedAnchor]:
+        """The anchors that propose in a filer's filings (under one key, or several: its
+        company_keys): its own and every filer's, if on and not forgotten."""
+        keys = [key] if isinstance(key, str) else list(key or ())
+        marks = ",".join("?" * len(keys))
+        mine = f" OR filer_key IN ({marks})" if keys else ""
         return [_row(r) for r in self.conn.execute(
-            f"SELECT {_COLUMNS} FROM anchors WHERE enabled = 1"
-            " AND (filer_key IS NULL OR filer_key = ?) ORDER BY id", (key,))]
+            f"SELECT {_COLUMNS} FROM anchors WHERE enabled = 1 AND forgotten = 0"
+            f" AND (filer_key IS NULL{mine}) ORDER BY id", keys)]
 
     def learned_anchors(self) -> list[LearnedAnchor]:
-        """Every anchor, for Tools > Learned Rules (`.filer` says whose, or "every filer")."""
+        """Every anchor not forgotten, for Tools > Learned Rules (`.filer` says whose, or "every
+        filer")."""
         return [_row(r) for r in self.conn.execute(
-            f"SELECT {_COLUMNS} FROM anchors ORDER BY field, label, filer_key IS NOT NULL,"
-            " filer_key, id")]
+            f"SELECT {_COLUMNS} FROM anchors WHERE forgotten = 0 ORDER BY field, label,"
+            " filer_key IS NOT NULL, filer_key, id")]
 
     def anchor(self, anchor_id: int) -> LearnedAnchor | None:
         """One anchor (a `learned.<id>` value's source, for the field panel), None if gone."""
@@ -196,4 +219,48 @@ class Anchors:
         with self.transaction():
             cur = self.conn.execute("UPDATE anchors SET enabled = ? WHERE id = ?",
                                     (int(on), anchor_id))
+            anchor = self.anchor(anchor_id) if on and cur.rowcount else None
+            if anchor is not None:  # on again: its filers' filings propose with it at open
+                self.bump_stamps([anchor.filer_key])
             return cur.rowcount > 0
+
+    # -- removed and restored filings ------------------------------------------------------
+
+    def withdraw_anchors(self, doc_id: int) -> None:
+        """A filing removed from review: what its values counted for their anchors (proposed,
+        accepted, rejected) is taken back, and an anchor it taught that no filing in review
+        teaches or accepted is forgotten. Inside the caller's transaction, after the removal."""
+        self._recount(doc_id, -1)
+
+    def reinstate_anchors(self, doc_id: int) -> None:
+        """A removed filing restored: its counts are back, and the anchors it taught with them."""
+        self._recount(doc_id, +1)
+        self.bump_stamps([a.filer_key for a in self._taught_by(doc_id)])
+
+    def _recount(self, doc_id: int, sign: int) -> None:
+        counts: dict[int, list[int]] = {}
+        for rule, state in self.conn.execute(
+                "SELECT rule, state FROM field_values WHERE document_id = ?"
+                " AND rule LIKE 'learned.%'", (doc_id,)):
+            anchor_id = learned_id(rule)
+            if anchor_id is not None:
+                c = counts.setdefault(anchor_id, [0, 0, 0])
+                c[0] += 1
+                c[1] += state == State.CONFIRMED
+                c[2] += state in _REJECTING
+        self.conn.executemany(
+            "UPDATE anchors SET proposed = proposed + ?, accepted = accepted + ?,"
+            " rejected = rejected + ? WHERE id = ?",
+            [(sign * p, sign * a, sign * r, i) for i, (p, a, r) in counts.items()])
+        ids = [*counts, *(a.id for a in self._taught_by(doc_id))]
+        self.conn.executemany(  # taught only by removed filings, and accepted in none in review
+            "UPDATE anchors SET forgotten = (accepted <= 0"
+            " AND EXISTS (SELECT 1 FROM anchor_sources s WHERE s.anchor_id = anchors.id)"
+            " AND NOT EXISTS (SELECT 1 FROM anchor_sources s JOIN documents d"
+            " ON d.id = s.document_id WHERE s.anchor_id = anchors.id AND d.removed_at IS NULL))"
+            " WHERE id = ?", [(i,) for i in dict.fromkeys(ids)])
+
+    def _taught_by(self, doc_id: int) -> list[LearnedAnchor]:
+        return [_row(r) for r in self.conn.execute(
+            f"SELECT {_COLUMNS} FROM anchors WHERE id IN"
+            " (SELECT anchor_id FROM anchor_sources WHERE document_id = ?)", (doc_id,))]

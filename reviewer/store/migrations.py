@@ -10,6 +10,7 @@ from pathlib import Path
 import sqlite_utils
 
 from ..core.atomic import replaced_whole
+from ..core.memory import filer_keys
 
 APPLICATION_ID = 0x46525631  # "FRV1": marks a file as a Filing Reviewer store
 
@@ -150,6 +151,42 @@ def _v7(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX anchor_sources_value ON anchor_sources(field_value_id)")
 
 
+def _v8(conn: sqlite3.Connection) -> None:
+    """One company, one filer: the CIK an approved filing gives its registrant's name, one row
+    per filing (its memory rows' lifetime). Proposals at open: a stamp per filer key ('*': every
+    filer's anchors) moved on whenever what would be proposed for it grows, and per filing the
+    stamp its proposals were made at. Anchors forgotten with the filings that taught them."""
+    conn.execute(
+        "CREATE TABLE filer_names (document_id INTEGER PRIMARY KEY"
+        " REFERENCES documents(id) ON DELETE CASCADE, name_key TEXT NOT NULL,"
+        " cik_key TEXT NOT NULL)")
+    conn.execute("CREATE INDEX filer_names_name ON filer_names(name_key, cik_key)")
+    conn.execute("CREATE INDEX filer_names_cik ON filer_names(cik_key, name_key)")
+    conn.execute("CREATE TABLE proposal_stamps (filer_key TEXT PRIMARY KEY,"
+                 " stamp INTEGER NOT NULL)")
+    conn.execute("CREATE INDEX proposal_stamps_stamp ON proposal_stamps(stamp)")
+    conn.execute("ALTER TABLE documents ADD COLUMN proposed_stamp INTEGER NOT NULL DEFAULT 0")
+    conn.execute("ALTER TABLE anchors ADD COLUMN forgotten INTEGER NOT NULL DEFAULT 0")
+    # The approved filings' links, and a first stamp for every filer with memory or anchors:
+    # filings imported before their filer's first approval get its proposals at their next open.
+    links: dict[int, dict[str, list[str]]] = {}
+    for doc_id, field, value in conn.execute(
+            "SELECT v.document_id, v.field, v.value FROM field_values v JOIN documents d"
+            " ON d.id = v.document_id WHERE d.status = 'reviewed' AND d.removed_at IS NULL"
+            " AND v.field IN ('cik', 'company_name') AND v.state != 'rejected'"
+            " AND v.value IS NOT NULL AND v.value != '' ORDER BY v.id").fetchall():
+        links.setdefault(doc_id, {}).setdefault(field, []).append(value)
+    for doc_id, values in links.items():
+        keys = filer_keys(values)
+        if len(keys) == 2:
+            conn.execute("INSERT INTO filer_names (document_id, name_key, cik_key) VALUES (?,?,?)",
+                         (doc_id, keys[1], keys[0]))
+    conn.execute(
+        "INSERT INTO proposal_stamps (filer_key, stamp) SELECT DISTINCT filer_key, 1 FROM memory"
+        " UNION SELECT name_key, 1 FROM filer_names"
+        " UNION SELECT COALESCE(filer_key, '*'), 1 FROM anchors")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, content, field values and append-only history", _v1),
     (2, "indexes for the queue and for a value's history", _v2),
@@ -158,6 +195,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (5, "company memory, and the count of changed values per filing", _v5),
     (6, "removed filings: when and by whom", _v6),
     (7, "anchors learned from corrections, and what each was learned from", _v7),
+    (8, "filer names linked to CIKs, proposal stamps, forgotten anchors", _v8),
 ]
 LATEST = MIGRATIONS[-1][0]
 

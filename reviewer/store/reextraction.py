@@ -39,9 +39,11 @@ class Reextraction:
         raise NotImplementedError  # Anchors'
 
     def reextract(self, doc_id: int, document: Document, candidates: Iterable[Candidate], *,
-                  extractor_version: str, who: str) -> ReextractionPlan:
+                  extractor_version: str, who: str,
+                  proposed_stamp: int | None = None) -> ReextractionPlan:
         """Bring one filing up to a new extraction (core.reextraction decides what changes);
-        values a person decided stay as they are. Returns the plan applied."""
+        values a person decided stay as they are. Returns the plan applied. `proposed_stamp`:
+        the stamp its memory proposals were made at (proposal_stamp(), read before them)."""
         with self.transaction():
             old_text = self.document_text(doc_id)
             if old_text is None:
@@ -72,6 +74,9 @@ class Reextraction:
                     action="reextract", after_value=c.value, after_state=State.EXTRACTED,
                     who=who, at=at))
             self.count_proposed(plan.added)
+            if proposed_stamp is not None:
+                self.conn.execute("UPDATE documents SET proposed_stamp = ? WHERE id = ?",
+                                  (proposed_stamp, doc_id))
             summary = plan.summary
             self.conn.execute(
                 "UPDATE documents SET extractor_version = ?, form_type = ?, company_name = ?,"

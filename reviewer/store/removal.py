@@ -1,6 +1,7 @@
 """Removing a filing from review, and restoring it: a removed filing leaves the queue, the
-figures, the export and its filer's memory, but stays whole in the store (raw bytes, values,
-history), so restoring it brings it back as it was.
+figures, the export and its filer's memory (the values it taught, the anchors learned from it
+alone, what it counted for the others), but stays whole in the store (raw bytes, values,
+history), so restoring it brings it back as it was, and what it taught with it.
 
 Repository inherits this; each change is one transaction with its history row.
 """
@@ -34,10 +35,16 @@ class Removal:
     def forget(self, doc_id: int) -> None:
         raise NotImplementedError  # Memory's
 
+    def withdraw_anchors(self, doc_id: int) -> None:
+        raise NotImplementedError  # Anchors'
+
+    def reinstate_anchors(self, doc_id: int) -> None:
+        raise NotImplementedError  # Anchors'
+
     def remove_document(self, doc_id: int, who: str) -> bool:
-        """Take a filing out of the queue, the figures, the export and the filer's memory; its
-        bytes, values and history stay, so restore_document brings it back whole. False if it
-        was removed already."""
+        """Take a filing out of the queue, the figures, the export and the filer's memory (and
+        the anchors it alone taught); its bytes, values and history stay, so restore_document
+        brings it back whole. False if it was removed already."""
         with self.transaction():
             if self._removed_at(doc_id) is not None:
                 return False
@@ -45,6 +52,7 @@ class Removal:
             self.conn.execute("UPDATE documents SET removed_at = ?, removed_by = ? WHERE id = ?",
                               (at, who, doc_id))
             self.forget(doc_id)
+            self.withdraw_anchors(doc_id)
             self.append_history(HistoryEntry(document_id=doc_id, action="remove",
                                              after_value="removed", who=who, at=at))
             return True
@@ -60,6 +68,7 @@ class Removal:
             record = self.document(doc_id)
             if record is not None and record.status == "reviewed":
                 self.remember(doc_id)  # an approved filing counts for its filer again
+            self.reinstate_anchors(doc_id)
             self.append_history(HistoryEntry(document_id=doc_id, action="restore",
                                              before_value="removed", who=who, at=now()))
             return True

@@ -29,6 +29,7 @@ from .anchors import Anchors
 from .db import is_fault, store_error
 from .figures import Figures
 from .memory import Memory
+from .proposals import Proposals
 from .reextraction import Reextraction
 from .removal import Removal
 from .rows import INSERT_EXTRACTED, extracted_row, now
@@ -36,11 +37,14 @@ from .rows import INSERT_EXTRACTED, extracted_row, now
 # The values the queue's columns are made of (core.extract.summarize reads them).
 SUMMARY_FIELDS = frozenset(("form_type", "company_name", "period_of_report", "release_date",
                             "filed_date"))
+# The values that say whose filing it is: a person's change of one makes its next open look for
+# the (new) filer's proposals.
+FILER_FIELDS = frozenset(("cik", "company_name"))
 
-class Repository(Figures, Memory, Removal, Anchors, Reextraction):
+class Repository(Figures, Memory, Anchors, Removal, Reextraction, Proposals):
     """The one writer of the store's tables (its read-only figures come from Figures, the
     filers' memory from Memory, removing and restoring filings from Removal, anchors learned
-    from corrections from Anchors)."""
+    from corrections from Anchors, proposals made when a filing is opened from Proposals)."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
@@ -105,9 +109,11 @@ class Repository(Figures, Memory, Removal, Anchors, Reextraction):
         summary: DocumentSummary,
         who: str,
         flag_note: str | None = None,
+        proposed_stamp: int = 0,
     ) -> tuple[int, bool]:
         """Store a parsed file and its extracted values at once; (id, False) if already there.
-        With `flag_note` it lands flagged (not a filing, say), so nobody approves it unseen."""
+        With `flag_note` it lands flagged (not a filing, say), so nobody approves it unseen.
+        `proposed_stamp`: the stamp its memory proposals were made at (proposal_stamp())."""
         with self.transaction():
             existing = self.find_by_sha(sha256)
             if existing is not None:
@@ -117,14 +123,15 @@ class Repository(Figures, Memory, Removal, Anchors, Reextraction):
             cur = self.conn.execute(
                 "INSERT INTO documents (sha256, source_path, source_path_bytes, file_name, format,"
                 " size, imported_at, extractor_version, form_type, company_name, doc_date,"
-                " attention, notices, status, flag_note) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                " attention, notices, status, flag_note, proposed_stamp)"
+                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (
                     sha256, source_path, source_path_bytes,
                     source_path.replace("\\", "/").rsplit("/", 1)[-1],
                     document.format, len(raw), at, extractor_version, summary.form_type,
                     summary.company_name, summary.doc_date, summary.attention,
                     json.dumps(document.notices), "flagged" if flag_note else "to_review",
-                    flag_note,
+                    flag_note, proposed_stamp,
                 ),
             )
             doc_id = cur.lastrowid
@@ -253,8 +260,8 @@ class Repository(Figures, Memory, Removal, Anchors, Reextraction):
             self.append_history(HistoryEntry(
                 document_id=doc_id, field_value_id=fv_id, field=field, action="add",
                 after_value=value, after_state=State.ADDED, who=who, at=at))
-            if field in SUMMARY_FIELDS:
-                self._refresh_summary(doc_id)
+            if field in SUMMARY_FIELDS | FILER_FIELDS:
+                self._refresh_summary(doc_id, field)
             added = self.field_value(fv_id)
             self.learn(added, span)  # where a person's value was: a learned anchor
             return added
@@ -281,12 +288,17 @@ class Repository(Figures, Memory, Removal, Anchors, Reextraction):
             document_id=fv.document_id, field_value_id=fv.id, field=fv.field, action=action,
             before_value=fv.value, before_state=fv.state, after_value=value, after_state=state,
             who=who, at=at))
-        if fv.field in SUMMARY_FIELDS:
-            self._refresh_summary(fv.document_id)
+        if fv.field in SUMMARY_FIELDS | FILER_FIELDS:
+            self._refresh_summary(fv.document_id, fv.field)
         return self.field_value(fv.id)
 
-    def _refresh_summary(self, doc_id: int) -> None:
-        """The queue's form, company and date follow a person's change of those values."""
+    def _refresh_summary(self, doc_id: int, field: str) -> None:
+        """The queue's form, company and date follow a person's change of those values; a
+        changed CIK or registrant makes the next open look for the filer's proposals."""
+        if field in FILER_FIELDS:
+            self.conn.execute("UPDATE documents SET proposed_stamp = 0 WHERE id = ?", (doc_id,))
+        if field not in SUMMARY_FIELDS:
+            return
         summary = standing_summary(self.field_values(doc_id))
         self.conn.execute("UPDATE documents SET form_type = ?, company_name = ?, doc_date = ?"
                           " WHERE id = ?",

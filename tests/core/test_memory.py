@@ -9,6 +9,7 @@ from reviewer.core.memory import (
     TextFinder,
     changes,
     filer_key,
+    filer_keys,
     propose,
     registrant_key,
 )
@@ -40,6 +41,13 @@ def test_filer_key_cik_first_else_the_name_without_suffix_noise() -> None:
     assert registrant_key("The Southern Company") == "southern"
     assert registrant_key("AEGON N.V.") == "aegon"
     assert filer_key({"form_type": ["8-K"]}) is None
+
+
+def test_filer_keys_every_key_a_filing_is_known_by_the_cik_first() -> None:
+    assert filer_keys({"cik": ["0000320193"], "company_name": ["Apple Inc."]}) == [
+        "cik:320193", "name:apple"]
+    assert filer_keys({"company_name": ["Apple Inc.", "Apple Computer"]}) == ["name:apple"]
+    assert filer_keys({"cik": ["n/a"], "company_name": ["Inc."]}) == []
 
 
 def test_aggregates_confirmations_and_the_latest_filing() -> None:

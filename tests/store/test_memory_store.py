@@ -1,4 +1,5 @@
-"""Company memory in the store: remembered at approval, forgotten when reopened, rebuilt."""
+"""Company memory in the store: remembered at approval, forgotten when reopened, rebuilt; one
+company is one filer, whether a filing names it by its CIK or by its registrant's name."""
 
 from __future__ import annotations
 
@@ -88,3 +89,69 @@ def test_rebuilt_from_the_approved_filings_when_lost(repo: Repository) -> None:
     after = repo.memory_for("cik:42")
     assert after == before
     assert after.fields["principal_office_address"][0].confirmations == 2
+
+
+def add_named(repo: Repository, sha: str, name: str, date: str, cik: str | None = None) -> int:
+    """A filing known by its registrant's name (an HTML filing without a header), or by both."""
+    text = f"FORM 8-K\n{name}\n1 Main St, Springfield\nJane Roe, CFO\n"
+    doc = Document(text, "text", [Part("body", 0, len(text))])
+    cands = [Candidate("filed_date", date, 0, 4, 0.95, "header.filed_date"),
+             Candidate("company_name", name, 9, 9 + len(name), 0.9, "cover.company_name"),
+             Candidate("signer_name", "Jane Roe", text.index("Jane"), text.index("Jane") + 8, 0.8,
+                       "cover.signer")]
+    if cik is not None:
+        cands.append(Candidate("cik", cik, 0, 4, 0.95, "header.cik"))
+    doc_id, _ = repo.add_document(sha256=sha * 64, source_path=f"/x/{sha}.txt", raw=sha.encode(),
+                                  document=doc, candidates=cands, extractor_version="t",
+                                  summary=DocumentSummary(), who="ann")
+    return doc_id
+
+
+def test_a_filing_known_by_name_finds_the_memory_kept_under_the_cik(repo: Repository) -> None:
+    first = add(repo, "a", "1 Main St, Springfield", "2001-01-01")  # CIK 42 and ACME CORP
+    assert repo.company_keys({"company_name": ["Acme Corp."]}) == ["name:acme"]  # not linked yet
+    repo.mark_reviewed(first, "ann")
+    keys = repo.company_keys({"company_name": ["Acme Corp."]})
+    assert keys == ["name:acme", "cik:42"]
+    assert repo.memory_for(keys).latest("signer_name").value == "Jane Roe"
+    later = add_named(repo, "b", "Acme Corp.", "2002-01-01")  # no CIK: a name alone
+    repo.set_value(next(fv.id for fv in repo.field_values(later) if fv.field == "signer_name"),
+                   "John Doe", None, "ann")
+    assert [(c.field, c.value, c.was) for c in repo.changes_for(later)] == [
+        ("signer_name", "John Doe", "Jane Roe")]
+
+
+def test_a_filing_with_a_cik_finds_the_memory_kept_under_its_name(repo: Repository) -> None:
+    first = add_named(repo, "a", "Acme Corp", "2001-01-01")
+    repo.mark_reviewed(first, "ann")
+    assert repo.memory_for("name:acme").latest("signer_name") is not None
+    keys = repo.company_keys({"cik": ["0000000042"], "company_name": ["ACME CORP"]})
+    assert keys == ["cik:42", "name:acme"]
+    assert repo.memory_for(keys).latest("signer_name").document_id == first
+    second = add(repo, "b", "1 Main St, Springfield", "2002-01-01")  # CIK 42 and the name
+    repo.mark_reviewed(second, "ann")  # links the two: a CIK-only view reaches the name's memory
+    assert repo.company_keys({"cik": ["42"]}) == ["cik:42", "name:acme"]
+    assert repo.memory_for(repo.company_keys({"cik": ["42"]})).latest(
+        "signer_name").confirmations == 2
+
+
+def test_a_name_two_companies_go_by_links_to_neither(repo: Repository) -> None:
+    repo.mark_reviewed(add_named(repo, "a", "Acme Corp", "2001-01-01", cik="42"), "ann")
+    repo.mark_reviewed(add_named(repo, "b", "ACME, Inc.", "2001-02-01", cik="77"), "ann")
+    assert repo.company_keys({"company_name": ["Acme"]}) == ["name:acme"]
+    assert repo.company_keys({"cik": ["42"], "company_name": ["Acme"]}) == ["cik:42", "name:acme"]
+    assert repo.company_keys({"cik": ["9"], "company_name": ["Acme"]}) == ["cik:9"]
+
+
+def test_the_link_goes_with_the_approval_and_is_rebuilt(repo: Repository) -> None:
+    first = add(repo, "a", "1 Main St, Springfield", "2001-01-01")
+    repo.mark_reviewed(first, "ann")
+    repo.set_status(first, "to_review", "ann")  # reopened: no longer taught, nor linked
+    assert repo.company_keys({"company_name": ["Acme Corp"]}) == ["name:acme"]
+    repo.mark_reviewed(first, "ann")
+    with repo.transaction():
+        repo.conn.execute("DELETE FROM filer_names")
+        repo.conn.execute("DELETE FROM memory")
+    assert repo.company_keys({"company_name": ["Acme Corp"]}) == ["name:acme"]
+    assert repo.rebuild_memory() == 1
+    assert repo.company_keys({"company_name": ["Acme Corp"]}) == ["name:acme", "cik:42"]

@@ -1,0 +1,120 @@
+"""Proposals when a filing is opened: which filings' memory proposals are out of date, and the
+writing of new ones.
+
+A stamp per filer key moves on (one counter for the whole store) whenever what memory or a
+learned anchor would propose for that filer grows: an approval, an anchor learned, switched on
+or restored with its filing. Every filing keeps the stamp its proposals were made at (import,
+re-extraction, or an open), so opening one asks a single indexed question: has any of its
+filer's keys (or '*', every filer's anchors) moved on since? Only then does the pipeline look
+for proposals (core.memory, core.anchors), which are stored here.
+
+Repository inherits this; each write runs inside the caller's transaction or one of its own.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
+
+from ..core.extract.candidate import Candidate
+from ..core.memory import Change
+from ..core.reextraction import standing_summary
+from ..core.values import FieldValue, HistoryEntry, State
+from .rows import INSERT_EXTRACTED, extracted_row, now
+
+EVERY_FILER = "*"  # the stamp of the anchors that apply to every filer
+
+
+class Proposals:
+    """proposal_stamp, bump_stamps, proposals_due and add_proposals."""
+
+    conn: sqlite3.Connection
+
+    def transaction(self) -> AbstractContextManager[None]:
+        raise NotImplementedError  # the Repository's
+
+    def field_values(self, doc_id: int) -> list[FieldValue]:
+        raise NotImplementedError  # the Repository's
+
+    def append_history(self, entry: HistoryEntry) -> None:
+        raise NotImplementedError  # the Repository's
+
+    def count_proposed(self, candidates: Iterable[Candidate]) -> None:
+        raise NotImplementedError  # Anchors'
+
+    def set_changes(self, doc_id: int, count: int) -> None:
+        raise NotImplementedError  # Memory's
+
+    def changes_for(self, doc_id: int,
+                    values: Iterable[FieldValue] | None = None) -> list[Change]:
+        raise NotImplementedError  # Memory's
+
+    def proposal_stamp(self) -> int:
+        """The store's latest stamp: read before a filer's memory is, it is the stamp the
+        proposals made from that memory are up to (the index's last entry)."""
+        return self.conn.execute("SELECT max(stamp) FROM proposal_stamps").fetchone()[0] or 0
+
+    def bump_stamps(self, keys: Iterable[str | None]) -> None:
+        """What would be proposed for these filers grew (None: every filer's anchors): their
+        filings' next open looks again. Inside the caller's transaction."""
+        wanted = sorted({EVERY_FILER if k is None else k for k in keys})
+        if not wanted:
+            return
+        stamp = self.proposal_stamp() + 1
+        self.conn.executemany(
+            "INSERT INTO proposal_stamps (filer_key, stamp) VALUES (?, ?)"
+            " ON CONFLICT(filer_key) DO UPDATE SET stamp = excluded.stamp",
+            [(k, stamp) for k in wanted])
+
+    def proposals_due(self, doc_id: int, keys: Sequence[str]) -> int | None:
+        """The stamp to make a filing's proposals at when one of its filer's keys (or every
+        filer's anchors) moved on since its last proposals; None when they are up to date.
+        One indexed query: what opening a filing costs when nothing changed."""
+        wanted = [*keys, EVERY_FILER]
+        marks = ",".join("?" * len(wanted))
+        row = self.conn.execute(
+            f"SELECT s.stamp FROM (SELECT max(stamp) AS stamp FROM proposal_stamps"
+            f" WHERE filer_key IN ({marks})) s JOIN documents d ON d.id = ?"
+            " WHERE s.stamp > d.proposed_stamp", [*wanted, doc_id]).fetchone()
+        return row[0] if row else None
+
+    def add_proposals(self, doc_id: int, candidates: Sequence[Candidate], stamp: int,
+                      who: str) -> list[int]:
+        """Store proposals made when a filing was opened (action `propose` in the history), and
+        that its proposals are up to `stamp`. A field a person decided anything on since, or a
+        value there already, is left as it is. Returns the ids of the values stored."""
+        with self.transaction():
+            values = self.field_values(doc_id)
+            touched = {fv.field for fv in values if fv.state.touched}
+            have = {(fv.field, fv.value) for fv in values}
+            at = now()
+            stored: list[Candidate] = []
+            ids: list[int] = []
+            for c in candidates:
+                if c.name in touched or (c.name, c.value) in have:
+                    continue
+                cur = self.conn.execute(INSERT_EXTRACTED, extracted_row(doc_id, c, at, who))
+                assert cur.lastrowid is not None
+                self.append_history(HistoryEntry(
+                    document_id=doc_id, field_value_id=cur.lastrowid, field=c.name,
+                    action="propose", after_value=c.value, after_state=State.EXTRACTED,
+                    who=who, at=at))
+                have.add((c.name, c.value))
+                stored.append(c)
+                ids.append(cur.lastrowid)
+            self.conn.execute("UPDATE documents SET proposed_stamp = max(proposed_stamp, ?)"
+                              " WHERE id = ?", (stamp, doc_id))
+            if not stored:
+                return ids
+            self.count_proposed(stored)  # learned anchors' proposals
+            values = self.field_values(doc_id)
+            summary = standing_summary(values)  # the queue's columns, as re-extraction sets them
+            self.conn.execute(
+                "UPDATE documents SET form_type = ?, company_name = ?, doc_date = ?,"
+                " attention = CASE WHEN status = 'reviewed' THEN 0 ELSE ? END WHERE id = ?",
+                (summary.form_type, summary.company_name, summary.doc_date, summary.attention,
+                 doc_id))
+            self.set_changes(doc_id, len(self.changes_for(doc_id, values)))
+            return ids
+
