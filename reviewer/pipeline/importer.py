@@ -202,13 +202,14 @@ class _ImportRun:
         else:
             noticed = bool(outcome.document.notices)
             unrecognised = mark_unrecognised(outcome)
+            stamp = self.repo.proposal_stamp()  # what the memory read next is up to
             changed = with_memory(self.repo, outcome)  # the filer's memory, as proposals
             doc_id, created = self.repo.add_document(
                 sha256=file.sha256, source_path=file.path, source_path_bytes=file.path_bytes,
                 raw=file.data,
                 document=outcome.document, candidates=outcome.candidates,
                 extractor_version=EXTRACTOR_VERSION, summary=outcome.summary, who=self.who,
-                flag_note=NOT_RECOGNISED if unrecognised else None,
+                flag_note=NOT_RECOGNISED if unrecognised else None, proposed_stamp=stamp,
             )
             if created and changed:
                 self.repo.set_changes(doc_id, changed)

@@ -1,6 +1,7 @@
-"""Company memory on import and re-extraction: the main process (which holds the store) asks the
-repository for the filer's memory and learned anchors and merges core.memory's and
-core.anchors' proposals into the candidates.
+"""Company memory on import, re-extraction and open: the main process (which holds the store)
+asks the repository for the filer's memory and learned anchors and merges core.memory's and
+core.anchors' proposals into the candidates, or, for a stored filing being opened, into its
+values.
 
 Extraction itself never sees the store: the memory and the anchors reach it as plain data, here.
 Both only propose: the repository never lets a proposal change a value a person decided.
@@ -8,11 +9,15 @@ Both only propose: the repository never lets a proposal change a value a person 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from ..core.anchors import propose_from_anchors
+from ..core.document import Document
 from ..core.extract import merge, summarize
-from ..core.memory import changes, filer_key, filing_date, propose, values_of
+from ..core.extract.candidate import Candidate
+from ..core.memory import changes, filer_keys, filing_date, propose, standing, values_of
+from ..core.values import FieldValue
 from .pool import Processed
 
 if TYPE_CHECKING:
@@ -21,12 +26,12 @@ if TYPE_CHECKING:
 
 def with_memory(repo: Repository, processed: Processed, exclude: int | None = None) -> int:
     """Add the filer's remembered values that this filing's text holds, then the values after
-    its learned anchors, to its candidates (two indexed queries; `exclude`: the filing itself,
+    its learned anchors, to its candidates (a few indexed queries; `exclude`: the filing itself,
     when stored); returns how many values differ from the filer's memory."""
     values = values_of(processed.candidates)
-    key = filer_key(values)
-    memory = repo.memory_for(key, exclude=exclude, until=filing_date(values))
-    anchors = repo.anchors_for(key)
+    keys = repo.company_keys(values)
+    memory = repo.memory_for(keys, exclude=exclude, until=filing_date(values))
+    anchors = repo.anchors_for(keys)
     if not memory and not anchors:
         return 0
     schema = repo.memory_schema()
@@ -37,3 +42,29 @@ def with_memory(repo: Repository, processed: Processed, exclude: int | None = No
         processed.candidates = merge([*found, *learned], schema) if learned else found
         processed.summary = summarize(processed.candidates)
     return len(changes(values_of(processed.candidates), memory, schema)) if memory else 0
+
+
+def propose_on_open(repo: Repository, doc_id: int, values: Sequence[FieldValue],
+                    document: Document, who: str) -> list[int]:
+    """A stored filing being opened gets the proposals its filer's memory and learned anchors
+    have for it now, when they changed since its last proposals (else this is one indexed
+    query): the same rules as at import, never on a field a person decided anything on.
+    `values`: its stored values, as the caller read them. Returns the ids of the values added."""
+    found = standing(values)
+    stamp = repo.proposals_due(doc_id, filer_keys(found))
+    if stamp is None:
+        return []
+    keys = repo.company_keys(found)
+    memory = repo.memory_for(keys, exclude=doc_id, until=filing_date(found))
+    anchors = repo.anchors_for(keys)
+    schema = repo.memory_schema()
+    # every stored value counts as found: a rejected one is not proposed again
+    stored = [Candidate(fv.field, fv.value, fv.span_start or 0, fv.span_end or 0,
+                        fv.confidence if fv.confidence is not None else 1.0, fv.rule or "")
+              for fv in values if fv.value]
+    proposed = propose(document, stored, memory, schema) if memory else []
+    learned = (propose_from_anchors(document, [*stored, *proposed], anchors, schema)
+               if anchors else [])
+    decided = {fv.field for fv in values if fv.state.touched}
+    new = [c for c in (*proposed, *learned) if c.name not in decided]
+    return repo.add_proposals(doc_id, new, stamp, who)

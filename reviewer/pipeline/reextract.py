@@ -58,9 +58,11 @@ def reextract_all(repo: Repository, who: str, *, workers: int | None = None,
             report.failures.append((doc_id, outcome))
         else:
             mark_unrecognised(outcome)  # the notice stays with a file that is not a filing
+            stamp = repo.proposal_stamp()  # what the memory read next is up to
             with_memory(repo, outcome, exclude=doc_id)  # the filer's memory, as proposals
             plan = repo.reextract(doc_id, outcome.document, outcome.candidates,
-                                  extractor_version=EXTRACTOR_VERSION, who=who)
+                                  extractor_version=EXTRACTOR_VERSION, who=who,
+                                  proposed_stamp=stamp)
             repo.set_changes(doc_id, len(repo.changes_for(doc_id)))  # of the values that stand
             report.documents += 1
             report.added += len(plan.added)

@@ -8,9 +8,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from ..core.extract import EXTRACTOR_VERSION
-from ..core.memory import filer_key, standing
+from ..core.memory import standing
 from ..core.review import InvalidValue, ReviewSession
 from ..core.values import DocumentRecord, FieldValue, State
+from ..pipeline.memory import propose_on_open
 from ..store import Repository
 from ..store.anchors import learned_id
 from . import dialogs, layout
@@ -211,7 +212,13 @@ class MainWindow(ReviewActions, QMainWindow):
                 fresh = self.repo.load_document(doc_id)
                 doc, prebuilt = fresh, (prebuilt if fresh.text == doc.text else None)
         self.viewer.show_document(doc, [], prebuilt=prebuilt)
-        self._show_values()
+        values = self.repo.field_values(doc_id)
+        if row.status != "reviewed" and propose_on_open(self.repo, doc_id, values, doc,
+                                                        self.session.who):
+            values = self.repo.field_values(doc_id)  # with what the filer's memory proposed
+            row = self.repo.document(doc_id) or row
+            self.queue.model.refresh_rows([doc_id])
+        self._show_values(values)
         self._show_title(row)
         self.settings.setValue("session/document", doc_id)
         self._prefetch_next(doc_id)
@@ -228,7 +235,8 @@ class MainWindow(ReviewActions, QMainWindow):
         proposed = [fv for fv in self._values if (fv.rule or "").startswith("memory.")]
         if not proposed:
             return sources
-        memory = self.repo.memory_for(filer_key(standing(self._values)), exclude=self.doc_id)
+        memory = self.repo.memory_for(self.repo.company_keys(standing(self._values)),
+                                      exclude=self.doc_id)
         for fv in proposed:
             seen = next((r for r in memory.fields.get(fv.field, []) if r.value == fv.value), None)
             if seen is not None:
@@ -240,9 +248,10 @@ class MainWindow(ReviewActions, QMainWindow):
         title = " · ".join(x for x in (row.company_name, row.form_type, row.doc_date) if x)
         self.setWindowTitle(f"{title or row.file_name} — Filing Reviewer")
 
-    def _show_values(self) -> None:
-        """The filing's values from the store: highlights and field panel (the text stays)."""
-        self._values = self.repo.field_values(self.doc_id)
+    def _show_values(self, values: list[FieldValue] | None = None) -> None:
+        """The filing's values (read from the store unless given): highlights and field panel
+        (the text stays)."""
+        self._values = self.repo.field_values(self.doc_id) if values is None else values
         self.viewer.set_spans([(fv.span_start, fv.span_end, RowKey(fv.field, fv.id), self._group(fv.field))
                                for fv in self._values if fv.state is not State.REJECTED])
         self._changes = {c.field: c.describe()

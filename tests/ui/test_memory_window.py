@@ -103,3 +103,38 @@ def test_a_learned_label_proposes_on_the_next_filing_until_switched_off(qtbot,
     repo = store_repo(store)
     latest = max(repo.document_ids())
     assert not [v for v in repo.field_values(latest) if (v.rule or "").startswith("learned.")]
+
+
+def test_a_filing_imported_before_the_approval_gets_the_proposal_when_opened(
+        qtbot, tmp_path: Path) -> None:
+    store = tmp_path / "open.db"
+    repo = Repository(open_store(store))
+    report = import_paths(repo, [write(tmp_path, 1, "20050115", "100 Main Street", "62701"),
+                                 write(tmp_path, 2, "20050301", "100 Main Street", "62701")],
+                          "importer", workers=0)
+    first, second = report.imported
+    repo.db.conn.close()
+    win = open_window(qtbot, store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert win.doc_id == first
+    type_value(qtbot, win, key_of(win, "contact_name"), "Jane Roe")  # the extractor missed it
+    qtbot.waitUntil(lambda: any(v.value == "Jane Roe" for v in
+                                store_repo(store).field_values(first)), timeout=3000)
+    assert not [v for v in store_repo(store).field_values(second) if v.field == "contact_name"]
+    press(qtbot, win.fields, Qt.Key.Key_Return,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+    assert win.doc_id == second  # approving opened the next filing, imported before
+    key = key_of(win, "contact_name")
+    assert key.value_id is not None
+    win.fields.select_key(key)
+    item = win.fields.currentItem()
+    assert (item.text(1), item.text(2)) == ("Jane Roe", "extracted")
+    tip = item.toolTip(1)
+    assert "evidence: “Jane Roe”" in tip and "rule: memory.contact_name" in tip
+    assert "from the filing of 2005-01-15" in tip
+    span = next(s for s in win.viewer.highlighter.spans() if s.key == key)  # its evidence here
+    assert win.viewer.editor.toPlainText()[span.start:span.end] == "Jane Roe"
+    assert win.viewer.highlighter.focused == key
+    stored = [(v.value, v.rule) for v in store_repo(store).field_values(second)
+              if v.field == "contact_name"]
+    assert stored == [("Jane Roe", "memory.contact_name")]
