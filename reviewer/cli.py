@@ -155,7 +155,8 @@ def cmd_stats(args: argparse.Namespace) -> int:
         return EXIT_OK
     print(f"store: {stats['store']}")
     print(f"{stats['documents']} filings: {stats['reviewed']} reviewed, "
-          f"{stats['flagged']} flagged, {stats['to_review']} to review")
+          f"{stats['flagged']} flagged, {stats['to_review']} to review; "
+          f"{stats['removed']} removed (kept in the store, not counted)")
     if stats["outdated"]:
         print(f"{stats['outdated']} extracted by an older extractor than {EXTRACTOR_VERSION}: "
               "`reviewer reextract --outdated` updates them (decided values are kept)")

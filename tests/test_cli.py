@@ -107,6 +107,20 @@ def test_stats_json(batch: Path, tmp_path: Path, capsys) -> None:
     assert isinstance(stats["fields"], dict)
 
 
+def test_stats_text_counts_the_removed_filings(batch: Path, tmp_path: Path, capsys) -> None:
+    from reviewer.store import Repository, open_store
+
+    db = tmp_path / "s.db"
+    main(["import", "--db", str(db), str(batch)])
+    repo = Repository(open_store(db))
+    repo.remove_document(repo.document_ids()[0], "ann")
+    repo.db.conn.close()
+    capsys.readouterr()
+    assert main(["stats", "--db", str(db)]) == 0
+    out = capsys.readouterr().out
+    assert "1 filings: 0 reviewed, 0 flagged, 1 to review; 1 removed" in out
+
+
 def test_store_that_cannot_be_opened_is_one_line(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.db"
     bad.write_bytes(b"garbage" * 200)
