@@ -152,3 +152,87 @@ def test_an_amount_in_cents_reads_back_in_dollars() -> None:
     assert normalize("12.25 cents per share", "decimal") == "0.1225"
     assert normalize("12¢", "decimal") == "0.12"
     assert normalize("$0.25 per share", "decimal") == "0.25"
+
+
+def _release(text: str) -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for c in run_all(events.RULES, Document(text=text, format="pdf")):
+        out.setdefault(c.name, []).append(c.value)
+    return out
+
+
+def test_earnings_releases_as_headlines_and_old_8ks_write_them() -> None:
+    f = _release("NEWS RELEASE\n\nAcme Wholesale Corporation Reports Third Quarter\nand Year-to-Date Operating "
+                 "Results for Fiscal 2023\n\nISSAQUAH, Wash., May 25, 2023 -- Acme Wholesale Corporation today "
+                 "announced net sales for the quarter of $52.60 billion.\n")
+    assert f["event_type"] == ["earnings"]
+    f = _release("Acme Corporation Reports First-Quarter Results; On Track to Deliver Solid 2023\n\n"
+                 + "• Recorded GAAP earnings were $0.27 per diluted share for the first quarter of 2023.\n\n" * 8
+                 + "OAKLAND — Acme Corporation (NYSE: ACM) recorded first-quarter 2023 income of $569 million.\n")
+    assert f["event_type"] == ["earnings"]
+    f = _fields("Item 9. Regulation FD Disclosure\n\nThe following information, which is intended to be furnished "
+                "under Item 12, “Results of Operations and Financial Condition,” is instead being furnished under "
+                "Item 9. On July 20, 2004, ACME issued a press release regarding the Company’s financial results for "
+                "its second fiscal quarter, ended June 30, 2004.\n")
+    assert f["event_type"] == ["earnings"]
+    # a release that reports something else, and one that only schedules its results
+    f = _release("Acme Names New Chief Financial Officer\n\nPHOENIX, May 2, 2023 -- Acme today announced that the "
+                 "board appointed Jane Doe as Chief Financial Officer. Acme will report its financial results for "
+                 "the first quarter on May 9.\n")
+    assert f["event_type"] == ["management_change"]
+
+
+def test_a_lawsuit_or_chapter_11_told_in_an_earnings_release_is_recap() -> None:
+    f = _release("Acme Corporation Reports Second Quarter 2009 Results\n\nSCOTTSDALE, Ariz., July 29, 2009 -- Acme "
+                 "today reported results for the second quarter. Income from operations excludes a litigation "
+                 "judgment expense. The increase was driven by the Utility's reorganization cases under Chapter 11 "
+                 "of the U.S. Bankruptcy Code.\n")
+    assert f["event_type"] == ["earnings"]
+    # not an earnings release: the lawsuit is the news
+    f = _release("Acme Files Lawsuit Against the FTC\n\nSCOTTSDALE, Ariz., January 3, 2020 -- Acme today filed a "
+                 "lawsuit in federal court against the Federal Trade Commission.\n")
+    assert f["event_type"] == ["legal_proceeding"]
+    # an item of its own beside the results still reports it
+    f = _fields("Item 2.02 Results of Operations and Financial Condition.\n\nSee the release.\n\n"
+                "Item 8.01 Other Events.\n\nOn May 31, 2023, the Company announced the settlement of the class "
+                "action brought by its shareholders.\n")
+    assert sorted(f["event_type"]) == ["earnings", "legal_proceeding"]
+
+
+def test_items_that_report_nothing_the_taxonomy_names_are_other() -> None:
+    f = _fields("Item 5.02 Departure of Directors or Certain Officers; Election of Directors; Appointment of Certain "
+                "Officers; Compensatory Arrangements of Certain Officers.\n\n(e) On February 13, 2023, the "
+                "Compensation Committee approved the payout structure for the 2023 Target Incentive Plan awards. The "
+                "target awards for the Company's named executive officers, including the President and Chief "
+                "Executive Officer, are shown below.\n")
+    assert f["event_type"] == ["other"]
+    f = _fields("Item 5.07 Submission of Matters to a Vote of Security Holders.\n\nThe Annual Meeting of "
+                "Shareholders was held on May 18, 2022.\n\nItem 8.01 Other Events.\n\nOn May 18, 2022, the Board "
+                "designated Ms. Nicosia as the audit committee financial expert.\n")
+    assert sorted(f["event_type"]) == ["other", "shareholder_meeting"]
+    # an 8.01 that points at its release, and a 5.02 that names a new officer, are no `other`
+    f = _fields("Item 5.07 Submission of Matters to a Vote of Security Holders.\n\nThe Annual Meeting of "
+                "Shareholders was held on May 18, 2022.\n\nItem 8.01 Other Events.\n\nOn May 18, 2022, the Company "
+                "issued a press release, attached as Exhibit 99.1.\n")
+    assert f["event_type"] == ["shareholder_meeting"]
+    f = _fields("Item 5.02 Compensatory Arrangements of Certain Officers. Departure of Directors or Certain "
+                "Officers; Election of Directors; Appointment of Certain Officers.\n\nOn September 13, 2023, Kecia "
+                "Steelman was named President and Chief Operating Officer; her salary is set out below.\n")
+    assert f["event_type"] == ["management_change"]
+
+
+def test_subsequent_events_of_the_companys_own_capital_and_stakes() -> None:
+    f = _periodic("Note 10 -  Subsequent Events\nOn April 14, 1999, the Company announced the call for redemption on "
+                  "June 1, 1999, of all of its 6 percent convertible subordinated debentures due June 1, 2001.\n\n"
+                  "On April 29, 1999, the Company sold approximately 9 million shares of ARM stock for net proceeds "
+                  "of approximately $95 million.\n\nItem 2. Management's Discussion\n")
+    assert sorted(f["event_type"]) == ["divestiture", "financing"]
+    f = _periodic("NOTE 11 - SUBSEQUENT EVENTS\n\n     EARTHLINK\n     On January 4, 2000, the Company agreed to invest "
+                  "$200 million in EarthLink Network, Inc. Concurrent with this investment, EarthLink and the Company "
+                  "entered into a multi-year agreement to deliver ISP service to Macintosh users.\n\nITEM 2. MD&A\n")
+    assert sorted(f["event_type"]) == ["material_agreement", "merger_acquisition"]
+    # its own shares sold, a merger's own agreement, a credit line: no such events
+    f = _periodic("Note 9 - Subsequent Events\nIn April 2016 the Company sold 1,000,000 shares of its common stock. "
+                  "The Company entered into a definitive agreement to acquire Beta, Inc. The Company entered into an "
+                  "amendment to its credit agreement.\n\nItem 2. Results\n")
+    assert "material_agreement" not in f.get("event_type", []) and "divestiture" not in f.get("event_type", [])

@@ -33,6 +33,10 @@ class EventType:
     # Whether a 10-K/10-Q's subsequent-events note reports it as the company's own: False, True
     # (by `pattern`) or a stricter pattern of its own.
     in_notes: bool | re.Pattern[str] = False
+    # Whether an earnings release's body tells it as news: False for what a quarter's results
+    # mention in passing (a lawsuit, the Chapter 11 case the company emerged from); its headline
+    # and the items' own text still do.
+    in_earnings: bool = True
     details: Details | None = None  # its detail fields, read in the news that reports it
     outputs: Mapping[str, Out] = field(default_factory=dict)  # what `details` proposes
 
@@ -50,6 +54,13 @@ _SPLIT_DETAILS = outputs(
     split_ratio={"split_ratio": 0.8, "split_ratio:for_each": 0.75},
     shares_outstanding_after={"shares_after": 0.75}, shares_outstanding_before={"shares_before": 0.75},
     split_effective_date={"split_effective": 0.75})
+
+_DIVEST = (r"\b(?:complet(?:ed|es)|announc(?:ed|es)|agreed\s+to)\s+(?:the\s+|its\s+|an?\s+)?"
+           r"(?:previously\s+announced\s+)?(?:sale\s+of|disposition\s+of|divestiture|split-?off|spin-?off"
+           r"|sell\b|divest\b)"
+           r"|\bsold\s+\d+(?:\.\d+)?%\s+of\s+its\s+(?:shares|interest|stake|holding)"
+           r"|\bto\s+(?:sell|divest|spin\s+off)\s+(?:its|the)\s+(?:[\w-]+\s+){0,3}"
+           r"(?:business|division|unit|subsidiary|operations|assets)\b")
 
 # In the order their patterns are tried.
 EVENT_TYPES: tuple[EventType, ...] = (
@@ -73,8 +84,17 @@ EVENT_TYPES: tuple[EventType, ...] = (
                   dividend_payment_date={"dividend_payment_date": 0.75},
                   dividend_record_date={"dividend_record_date": 0.75})),
     EventType("earnings",
-              _p(r"report(?:s|ed)?\s+(?:\w+\s+){0,4}(?:results|earnings|net\s+income|net\s+loss)"
-                 r"|(?:quarter|year)(?:ly)?\s+(?:\w+\s+){0,2}(?:results|earnings)\b"),
+              # "Reports First-Quarter 2023 Results", "Reports Third Quarter and Year-to-Date Operating
+              # Results"; "announced its operating results for the third quarter", "a press release
+              # regarding the Company's financial results for its second fiscal quarter"; and the 2003-04
+              # 8-Ks that furnish under Item 9 what "is intended to be furnished under Item 12, Results of
+              # Operations and Financial Condition"
+              _p(r"(?<!\bwill\s)(?<!\bto\s)report(?:s|ed)?\s+(?!on\s|to\s)(?:[\w-]+\s+){0,5}(?:results|earnings|net\s+income|net\s+loss)"
+                 r"|(?:quarter|year)(?:ly)?\s+(?:\w+\s+){0,2}(?:results|earnings)\b"
+                 r"|(?:announced|reported|released|regarding)\s+(?:the\s+company['’]s\s+|its\s+|their\s+)?"
+                 r"(?:[\w-]+\s+){0,2}results\s+(?:of\s+operations\s+)?for\s+(?:the\s+|its\s+)?(?:[\w()-]+\s+){0,4}"
+                 r"(?:quarter|year|period|months|weeks)\b"
+                 r"|\bitem\s+12\W{1,4}results\s+of\s+operations"),
               ("results", "earnings", "net"), items=("2.02",), old_items=("12",)),
     EventType("share_repurchase",
               _p(r"(?:share|stock)\s+repurchase\s+program|buy-?back\s+program|\brepurchase\s+(?:plan|program)\b"),
@@ -83,7 +103,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
               _p(r"chapter\s+11|petitions?\s+for\s+(?:a\s+)?(?:stay\s+order|reorganization)"
                  r"|reorganization\s+proceedings|filed\s+for\s+bankruptcy|receivership"),
               ("chapter", "petition", "reorganization", "bankruptcy", "receivership"),
-              items=("1.03",), old_items=("3",), in_notes=True, details=details.bankruptcy,
+              items=("1.03",), old_items=("3",), in_notes=True, in_earnings=False, details=details.bankruptcy,
               outputs=outputs("events", petition_date={"petition_date": 0.75}, court={"court": 0.75})),
     EventType("delisting_notice",
               _p(r"\bdelist|staff\s+determination|listing\s+qualifications\s+(?:panel|department)"
@@ -100,11 +120,14 @@ EVENT_TYPES: tuple[EventType, ...] = (
     EventType("merger_acquisition",
               _p(r"agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|to\s+acquire\b(?!\s+(?:shares|stock|securities|its\s+(?:own\s+)?(?:shares|capital|common)))"
                  r"|completed\s+(?:the\s+|its\s+)?acquisition|majority\s+(?:interest|shareholder)"),
-              ("merger", "acquire", "acquisition", "majority"), items=("2.01", "5.01"), old_items=("1", "2"),
+              ("merger", "acquire", "acquisition", "majority", "invest"), items=("2.01", "5.01"),
+              old_items=("1", "2"),
               also_in_items=("1.01",),
-              # in a note, only a deal agreed or completed: a note's "to acquire" is as often shares
+              # in a note, only a deal agreed or completed, or a stake bought ("agreed to invest $200
+              # million in EarthLink"): a note's "to acquire" is as often shares
               in_notes=_p(r"agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement"
-                          r"|completed\s+(?:the\s+|its\s+)?acquisition")),
+                          r"|completed\s+(?:the\s+|its\s+)?acquisition"
+                          r"|\bagreed\s+to\s+invest\s+[$€£]\s?[\d.,]+\s*(?:million|billion)?\s+in\b")),
     EventType("securities_offering",
               _p(r"(?:sold|issued|sale\s+of)\s+(?:an\s+aggregate\s+of\s+)?[\d,]{5,}\s+"
                  r"(?:\w+\s+){0,2}shares|private\s+placement|(?:public|registered)\s+offering\s+of"
@@ -120,19 +143,20 @@ EVENT_TYPES: tuple[EventType, ...] = (
     EventType("financing",
               _p(r"\b(?:revolving\s+)?credit\s+(?:agreement|facility)|\bterm\s+loan\s+(?:agreement|facility)"
                  r"|\bloan\s+agreement\b"),
-              ("credit", "loan"), items=("2.03",), also_in_items=("1.01",)),
-    EventType("divestiture",
-              _p(r"\b(?:complet(?:ed|es)|announc(?:ed|es)|agreed\s+to)\s+(?:the\s+|its\s+|an?\s+)?"
-                 r"(?:previously\s+announced\s+)?(?:sale\s+of|disposition\s+of|divestiture|split-?off|spin-?off"
-                 r"|sell\b|divest\b)"
-                 r"|\bsold\s+\d+(?:\.\d+)?%\s+of\s+its\s+(?:shares|interest|stake|holding)"
-                 r"|\bto\s+(?:sell|divest|spin\s+off)\s+(?:its|the)\s+(?:[\w-]+\s+){0,3}"
-                 r"(?:business|division|unit|subsidiary|operations|assets)\b"),
-              ("split", "spin", "divest", "sale", "disposition", "sell", "sold"), in_notes=True),
+              ("credit", "loan", "redempt", "redeem"), items=("2.03",), also_in_items=("1.01",),
+              # in a note, the company calling its own debt for redemption (a credit line is routine)
+              in_notes=_p(r"\bcall(?:ed)?\s+for\s+(?:the\s+)?redemption\b|\bredeem(?:ed)?\s+all\s+(?:of\s+)?(?:its|the)\s+"
+                          r"(?:outstanding\s+)?(?:[\w%.-]+\s+){0,5}(?:notes|debentures|bonds)\b")),
+    EventType("divestiture", _p(_DIVEST), ("split", "spin", "divest", "sale", "disposition", "sell", "sold"),
+              # in a note, also a block of another company's stock sold ("sold approximately 9 million
+              # shares of ARM stock"), not the company's own ("sold 100,000 shares of its common stock")
+              in_notes=_p(_DIVEST + r"|\bsold\s+(?:approximately\s+|about\s+)?[\d.,]+\s+(?:million\s+)?shares\s+of\s+"
+                          r"(?!its\b|our\b|the\b|common\b|preferred\b|series\b|class\b)(?-i:[A-Z])[\w&.-]*\s+"
+                          r"(?:[\w&.-]+\s+){0,2}?(?:common\s+)?(?:stock|shares)\b")),
     EventType("legal_proceeding",
               _p(r"settlement\s+of|lawsuit|litigation|class\s+action|informal\s+inquiry"
                  r"|derivative\s+(?:action|suit)"),
-              ("settlement", "lawsuit", "litigation", "action", "inquiry", "derivative")),
+              ("settlement", "lawsuit", "litigation", "action", "inquiry", "derivative"), in_earnings=False),
     # a commercial agreement reported as news (an order under a master agreement, a supply
     # contract); mergers, credit and underwriting agreements are their own events
     EventType("material_agreement",
@@ -140,9 +164,13 @@ EVENT_TYPES: tuple[EventType, ...] = (
                  r"(?:(?!merger|credit|loan|underwriting|purchase|employment|separation|indemnif|consulting)"
                  r"[\w-]+\s+){0,3}(?:order\s+form|supply\s+agreement|services\s+agreement"
                  r"|master\s+\w+\s+agreement|collaboration\s+agreement|license\s+agreement)\b"),
-              ("entered into",), items=("1.01",)),
+              ("entered into",), items=("1.01",),
+              # in a note, any commercial agreement entered into, but not a deal's own agreement
+              in_notes=_p(r"\bentered\s+into\s+(?:a|an)\s+(?:(?!merger|credit|loan|underwriting|purchase|employment"
+                          r"|separation|indemnif|consulting|definitive|amendment)[\w-]+\s+){0,3}agreement\b"
+                          r"(?!\s+(?:to|and\s+plan\s+of)\s+(?:acquire|sell|merge|purchase|be\s+acquired))")),
     EventType("management_change",
-              _p(r"\b(?:appoint(?:ed|s|ment)|names?|named|elected)\s+(?:\w+\s+){0,5}"
+              _p(r"\b(?:appoint(?:ed|s|ment)|names?|named|elected)\s+(?!executive\s+officers?\b)(?:\w+\s+){0,5}"
                  r"(?:to\s+(?:the|its)\s+board|chief\s+\w+\s+officer|president|director)"
                  r"|\bresign(?:ed|s|ation)\b"),
               ("board", "officer", "president", "director", "resign"), items=("5.02",), old_items=("6",)),
@@ -182,8 +210,12 @@ _ACQUISITION = re.compile(r"\bacqui(?:red|sition)\b|\bmerger\b|\bmerged\b", re.I
 # An Item 5.02 that only sets pay or adopts a plan names no officer or director coming or going.
 _PAY = re.compile(r"compensat|bonus|salary|incentive\s+plan|equity\s+award|consulting\s+agreement|severance"
                   r"|grant\s+of\s+(?:options|restricted)", re.I)
-_CHANGE = re.compile(r"\b(?:resign|retire|appoint|elect(?:ed|ion)\b|named|depart|terminat|succe(?:ed|ssor)"
-                     r"|step(?:s|ped|ping)?\s+down|promot|hired|join|transition|will\s+serve|to\s+serve)", re.I)
+_CHANGE = re.compile(r"\b(?:resign|retire|appoint|elect(?:ed|ion)\b|named(?!\s+executive)|depart|terminat"
+                     r"|succe(?:ed|ssor)|step(?:s|ped|ping)?\s+down|promot|hired|join|transition|will\s+serve"
+                     r"|to\s+serve)", re.I)
+# The item's own title, which names every kind of change whatever the item reports.
+_TITLE_502 = re.compile(r"departure\s+of\s+directors\s+or\s+(?:certain|principal)\s+officers"
+                        r"|election\s+of\s+directors|appointment\s+of\s+(?:certain|principal)\s+officers", re.I)
 
 
 def _completion(body: str) -> str | None:
@@ -193,6 +225,7 @@ def _completion(body: str) -> str | None:
 
 def _departure(body: str) -> str | None:
     """Item 5.02: pay or a plan alone is no management change."""
+    body = _TITLE_502.sub(" ", body)
     return None if _PAY.search(body) and not _CHANGE.search(body) else "management_change"
 
 

@@ -55,6 +55,8 @@ def _news(doc: Document, filing: Filing) -> list[tuple[Region, bool | frozenset[
         start = max(release.start, (dl.start() if dl else release.start) - 400)
         opening = Region(start, min(release.end, (dl.end() if dl else release.start) + 1500))
         out.append((opening, True))
+        if start > release.start:  # a headline far above its dateline (bullets between) still
+            out.append((Region(release.start, min(start, release.start + 800)), _HEADLINE_TELLS))  # names results
         # further down, a board's action told as today's news: "The Board today declared a
         # quarterly cash dividend" under its own heading
         low = lowered(doc)
@@ -73,6 +75,7 @@ def _news(doc: Document, filing: Filing) -> list[tuple[Region, bool | frozenset[
     return out
 
 
+_HEADLINE_TELLS = frozenset({"earnings"})
 _TODAY_ACTION = re.compile(r"\btoday\s+(?:declared|approved|authorized)\b|\bdeclared\s+today\b")
 
 
@@ -98,6 +101,8 @@ _IN_NOTES = tuple((t, p) for t in SEARCHED if (p := note_pattern(t)) is not None
 _NEXT_HEADING = re.compile(r"\n[ \t]*(?:Note\s+\d+|NOTE\s+\d+|Item\s+\d|ITEM\s+\d|PART\s+I|Part\s+I)\b"
                            r"|\n[ \t]*[A-Z][A-Za-z ,&'-]{2,60}\n")
 
+_CAPTIONS = re.compile(r"(?:[ \t]*\n)+[ \t]*[A-Z][A-Za-z ,&'-]{2,60}[ \t]*(?=\n)")
+
 
 def _headings(pattern: re.Pattern[str], low: str, text: str) -> Iterator[re.Match[str]]:
     """Where `pattern` is a heading: "Item 4. Submission ...", "Note 9 - Subsequent Events", at
@@ -121,7 +126,9 @@ def _periodic_events(doc: Document, region: Region, filing: Filing) -> Iterator[
             yield Hit("meeting_date:periodic", *d)
             break
     for m in _headings(_SUBSEQUENT_HEADING, low, text):
-        nxt = _NEXT_HEADING.search(text, m.end(), m.end() + 1200)  # the note ends at the next one
+        caption = _CAPTIONS.match(text, m.end())  # a caption under the heading ("EARTHLINK")
+        at = caption.end() if caption else m.end()
+        nxt = _NEXT_HEADING.search(text, at, m.end() + 1200)  # the note ends at the next heading
         for start, para in _paragraphs(doc, Region(m.end(), nxt.start() if nxt else min(len(text), m.end() + 1200))):
             lowpara = low[start : start + len(para)]
             for t, pattern in _IN_NOTES:
@@ -146,6 +153,8 @@ def _news_events(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]
             if name and name not in found:
                 found[name] = Hit("item", name, m.start, m.code_end)
     news = _news(doc, filing)
+    body = _release_body(doc)
+    aside: dict[str, Hit] = {}  # told in a release's body: news unless the release is of earnings
     for region, scan in news:
         if not scan:
             continue
@@ -157,7 +166,20 @@ def _news_events(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]
                     continue
                 assert t.pattern is not None
                 if hit := t.pattern.search(para):
-                    found[t.name] = Hit("keywords", t.name, start + hit.start(), start + hit.end())
+                    h = Hit("keywords", t.name, start + hit.start(), start + hit.end())
+                    if not t.in_earnings and body.start <= h.start < body.end:
+                        aside.setdefault(t.name, h)
+                    else:
+                        found[t.name] = h
+    if "earnings" not in found:
+        found.update((name, h) for name, h in aside.items() if name not in found)
+    if found and "other" not in found and filing.kind is Kind.CURRENT and release_region(doc) is None:
+        # an "Other Events" item beside items that name their events, reporting none of its own
+        # (an audit committee expert designated beside a meeting's votes)
+        for m in reported_items(doc):
+            if m.code in _OTHER_EVENTS and not _tells_any(doc, Region(m.end, min(form_region(doc).end, m.start + 1200))):
+                found["other"] = Hit("other", "other", m.start, m.code_end)
+                break
     if not found and news and filing.kind in (Kind.CURRENT, Kind.FOREIGN):
         fd = _has_item_heading(doc, _ITEM_701)
         region = news[0][0]
@@ -165,6 +187,26 @@ def _news_events(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]
         found[name] = Hit(name, name, region.start, min(region.end, region.start + 40))
     yield from found.values()
     yield from _details(doc, [r for r, _ in news], set(found))
+
+
+_OTHER_EVENTS = ("8.01", "5")  # "Other Events", in both numberings
+
+
+def _tells_any(doc: Document, region: Region) -> bool:
+    """Whether an item's text tells an event of the taxonomy, or leaves it to a release it cites."""
+    if re.search(r"press\s+release|exhibit\s+99", doc.text[region.start : region.end], re.I):
+        return True
+    return any(t.pattern is not None and t.pattern.search(para) for _, para in _paragraphs(doc, region)
+               for t in SEARCHED)
+
+
+def _release_body(doc: Document) -> Region:
+    """A press release after its headline: from the dateline on (empty without a release)."""
+    release = release_region(doc)
+    if release is None:
+        return Region(0, 0)
+    dl = find_dateline(doc, release)
+    return Region(dl.start() if dl else release.start, release.end)
 
 
 def _details(doc: Document, news: list[Region], events: set[str]) -> Iterator[Hit]:
