@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
-from .forms import Filing
+from .forms import Filing, Kind
 from .normalize import DATE_RE, clean_text, first_date
 from .regions import Region, cells, is_rule, iter_lines, line_start_matches, lowered
 from .rules import Hit, Rule, outputs
@@ -34,6 +34,10 @@ _NAME = (r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
 
 
 _SIGNED_BY = re.compile(r"/s/|\bBy:", re.I)
+_SLASH = re.compile(r"/s/[ \t]*(" + _NAME + r")", re.I)
+# A conformed signature signed by an attorney-in-fact: "By: I. Martin Inglis*", and below the
+# directors' table "*By: /s/ Peter Sherry, Jr. ... Attorney-in-Fact".
+_STARRED = re.compile(r"\bBy:?[ \t]+(" + _NAME + r")[ \t]*\*")
 _DATE_LABEL = re.compile(r"\bDated?\b:?[ \t]*")
 
 
@@ -74,10 +78,13 @@ def _signature(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
 def _signer(doc: Document, start: int, end: int) -> Iterator[Hit]:
     text = doc.text
     name_label = re.compile(r"Name:[ \t]*(" + _NAME + r")", re.M).search(text, start, end)
-    title_label = re.compile(r"Title:[ \t]*(?:\n[ \t]*){0,3}([^\n\t:]+)").search(text, start, end)
+    title_label = re.compile(r"(?<!/)Title:[ \t]*(?:\n[ \t]*){0,3}([^\n\t:]+)").search(text, start, end)
     if title_label and (not _TITLE_WORDS.search(title_label.group(1)) or "/s/" in title_label.group(1)):
         title_label = None  # "Title:" with the signature line under it: the title is elsewhere
-    slash = re.compile(r"/s/[ \t]*(" + _NAME + r")", re.I).search(text, start, end)
+    slash = _SLASH.search(text, start, end)
+    starred = _STARRED.search(text, start, slash.start() if slash else end)
+    if starred:  # "By: I. Martin Inglis*": the officer's conformed name; the "/s/" is his attorney's
+        slash = starred
     if slash and name_label and name_label.start() > slash.end() + 300:
         name_label = None  # a "Name:" far below the signature is another document's signer
         if title_label and title_label.start() > slash.end() + 300:
@@ -88,18 +95,14 @@ def _signer(doc: Document, start: int, end: int) -> Iterator[Hit]:
         name = (name_label.group(1), name_label.start(1), name_label.end(1))
     elif slash:
         typed = _typed_name_after(doc, slash.end(), end)
-        if typed and _same_person(typed[0], slash.group(1)):
-            name = typed
-        else:
-            name = (slash.group(1), slash.start(1), slash.end(1))
-        after = (typed[2] if typed and name is typed else slash.end())
+        signed = (slash.group(1), slash.start(1), slash.end(1))
+        name = typed if typed and _same_person(typed[0], signed[0]) else signed
+        after = typed[2] if name is typed else slash.end()
+        if typed and _letters(typed[0]) == _letters(signed[0]) and not signed[0].isupper():
+            name = signed  # "(I Martin Inglis)" typed under "I. Martin Inglis*": as signed
     if name is None:
         return
-    value = name[0].strip()
-    if value.isupper():
-        value = re.sub(r"\b(?:Ii|Iii|Iv)\b", lambda r: r.group().upper(), value.title())
-    value = re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", value)  # "Douglas E.Klint" as printed
-    yield Hit("signer_name", value, name[1], name[2])
+    yield Hit("signer_name", _as_written(name[0]), name[1], name[2])
     if title_label:
         title, title_end = _continued_title(text, title_label.group(1).strip(), title_label.end(1), end)
         yield _title("signer_title:labelled", clean_text(title), title_label.start(1), title_end)
@@ -109,9 +112,10 @@ def _signer(doc: Document, start: int, end: int) -> Iterator[Hit]:
 
 # A title that cannot end here: "..., General Counsel" + "and Corporate Secretary", "Legal Counsel and
 # Assistant" + "Secretary", "Chief Executive" + "Officer and President".
+# Case-free: a title set in capitals wraps as "EXECUTIVE VICE PRESIDENT AND" + "CHIEF FINANCIAL OFFICER".
 _DANGLING = re.compile(r"(?:,|\b(?:and|of|&|the|Vice|Chief|Executive|Senior|Assistant|Associate|Deputy|General"
-                       r"|Financial|Operating|Accounting|Corporate))$")
-_CONNECTOR = re.compile(r"(?:and|&|of)\s")
+                       r"|Financial|Operating|Accounting|Corporate))$", re.I)
+_CONNECTOR = re.compile(r"(?:and|&|of)\s", re.I)
 _NOT_TITLE_LINE = re.compile(r"\(|Dated?\b|/s/|By\b|Name\b|Title\b|Date\b|-?\s*\d+\s*-?$", re.I)
 
 
@@ -151,6 +155,10 @@ def _same_person(typed: str, signed: str) -> bool:
     return last(typed) == last(signed)
 
 
+def _letters(name: str) -> str:
+    return re.sub(r"[^a-z]", "", name.lower())
+
+
 def _typed_name_after(doc: Document, pos: int, end: int) -> tuple[str, int, int] | None:
     """The typed name under a /s/ signature (the line after, skipping rules)."""
     for lstart, line in iter_lines(doc.text, doc.text.find("\n", pos) + 1, end):
@@ -159,9 +167,13 @@ def _typed_name_after(doc: Document, pos: int, end: int) -> tuple[str, int, int]
         row = cells(line, lstart)
         if not row:
             continue
+        if len(row) > 1 and row[0][1] == "Date":  # "Date<tab>William F. Oplinger": the date's caption
+            row = row[1:]
         cstart, cell = row[0]
         if _COMPANY_LINE.search(cell):  # "COSTCO WHOLESALE CORPORATION" between /s/ and the name
             continue
+        if cell.startswith("(") and cell.endswith(")"):  # "(Matthew W. Janzaruk)" typed in brackets
+            cstart, cell = cstart + 1, cell[1:-1]
         m = re.match(_NAME + r"(?=,|$)", cell)
         if m and not re.search(r"President|Officer|Director|Secretary|Counsel|Treasurer|Controller|Chief",
                                m.group(0)):
@@ -178,29 +190,28 @@ _TITLE_WORDS = re.compile(
     r"|Chairman|Manager|Partner|Representative|Head|Member|Trustee|Principal|Vice", re.I)
 
 
-_AFTER_COMMA = re.compile(r"[ \t]*([^\n\t]+(?:\n[ \t]*(?:and|&)\s[^\n\t]+)?)")
+_AFTER_COMMA = re.compile(r"[ \t]*,\s*([^\n\t]+)")
 
 
 def _title_after(doc: Document, pos: int, end: int, name: str = "") -> Iterator[Hit]:
     """The signer's title: after the name's comma, on the same row's cells, or on the next lines."""
     text = doc.text
-    if name:  # "Brien M. Chase, Senior Vice President\nand Chief Financial Officer"
-        m = None
-        at = text.find(name + ",", pos, end)  # the name found as text: no pattern compiled per name
-        while at >= 0 and m is None:
-            m = _AFTER_COMMA.match(text, at + len(name) + 1, end)
-            at = text.find(name + ",", at + 1, end)
-        if m and _TITLE_WORDS.search(m.group(1)):
-            yield _title("signer_title", clean_text(m.group(1)), m.start(1), m.end(1))
-            return
-    line_end = text.find("\n", pos)
-    line_end = end if line_end < 0 else min(line_end, end)
-    rest = text[pos:line_end]
-    m = re.compile(r"[ \t]*,\s*([^\n\t]+)").match(text, pos, end)
+    # The title after the name's own comma ("Donald G. Smith, Chairman, President," + "Treasurer and
+    # Chief Executive Officer"), else after the name's comma further down, where the /s/ line has no
+    # title ("Brien M. Chase, Senior Vice President" + "and Chief Financial Officer"): never the
+    # same name's line in the directors' table below, which the first would be.
+    m = _AFTER_COMMA.match(text, pos, end)
+    at = text.find(name + ",", pos, end) if name and not (m and _TITLE_WORDS.search(m.group(1))) else -1
+    while at >= 0 and not (m and _TITLE_WORDS.search(m.group(1))):
+        m = _AFTER_COMMA.match(text, at + len(name), end)
+        at = text.find(name + ",", at + 1, end)  # the name found as text: no pattern compiled per name
     if m and _TITLE_WORDS.search(m.group(1)):
         title, title_end = _continued_title(text, m.group(1).strip(), m.end(1), end)
         yield _title("signer_title", clean_text(title), m.start(1), title_end)
         return
+    line_end = text.find("\n", pos)
+    line_end = end if line_end < 0 else min(line_end, end)
+    rest = text[pos:line_end]
     row = [c for c in cells(rest, pos) if _TITLE_WORDS.search(c[1]) or c[1].endswith(",")]
     if row and _TITLE_WORDS.search(row[0][1]):
         value = _without_trailing_date(" ".join(c for _, c in row))
@@ -237,9 +248,105 @@ def _title_after(doc: Document, pos: int, end: int, name: str = "") -> Iterator[
         yield _title("signer_title:below", clean_text(value), pieces[0][0], pieces[-1][0] + len(pieces[-1][1]))
 
 
+# -- ownership reports: Form 4, Schedules 13G/13D, 13F, Form D ------------------------------
+# Their forms carry no SIGNATURES heading with a "caused this report to be signed" sentence: the
+# XML forms sign in tags, the text forms under a caption ("Signature of Reporting Person") or with
+# labels ("Signature:", "Name/Title:"). The first signer is the one.
+_XML_BLOCKS = ("<ownerSignature>", "<signatureDetails>", "<signatureBlock>")
+_XML_FIELD = re.compile(r"<(signatureName|signature|signatureTitle|title|signatureDate|date)>"
+                        r"[ \t\n]*([^<\n]*[^<\s])[ \t\n]*</\1>")
+# How a signer says that he signs for another: a capacity, not a title ("/s/ Katherine Kwiat, power
+# of attorney", "Marta Woods by Power of Attorney", "Name/Title Attorney-In-Fact").
+_CAPACITY = re.compile(r"[ \t,]*\b(?:(?:as|by)\s+)?(?:attorney[- ]in[- ]fact|power\s+of\s+attorney)", re.I)
+_REPORTING_PERSON = re.compile(r"signature\s+of\s+reporting\s+person")  # in the lowered text
+_SIGNATURE_LABEL = re.compile(r"signature:")  # in the lowered text: "Signature: /s/ ..." + "Name/Title: ..."
+_NAME_TITLE = re.compile(r"^[ \t]*Name\s*/\s*Title:?[ \t]*([^\n]+)", re.I | re.M)
+
+
+def _ownership(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
+    text, low = doc.text, lowered(doc)
+    blocks = [(at, tag) for tag in _XML_BLOCKS if (at := text.find(tag, region.start, region.end)) >= 0]
+    if blocks:
+        at, tag = min(blocks)
+        yield from _xml_signature(text, at, max(at, text.find("</" + tag[1:], at, region.end)))
+        return
+    caption = _REPORTING_PERSON.search(low, region.start, region.end)
+    if caption:  # "/s/ Name  Date" over "** Signature of Reporting Person  Date", or under it
+        lo = caption.start()
+        for _ in range(3):
+            lo = max(region.start, text.rfind("\n", region.start, lo))
+        signed = _SLASH.search(text, lo, min(region.end, caption.end() + 300))
+        if signed and _first_signed(low, region.start, lo):
+            yield Hit("signer_name:ownership", _as_written(signed.group(1)), signed.start(1), signed.end(1))
+            found = first_date(text, min(signed.end(), caption.end()), min(region.end, caption.end() + 300))
+            if found:
+                yield Hit("signature_date:ownership", *found)
+        return
+    for label in _SIGNATURE_LABEL.finditer(low, region.start, region.end):
+        signed = re.compile(r"[ \t]*(?:/s/[ \t]*)?(" + _NAME + r")").match(text, label.end(), region.end)
+        if not signed or not (label.start() == 0 or text[label.start() - 1] in "\n \t"):
+            continue
+        if not _first_signed(low, region.start, label.start()):
+            return  # a form signed above, an exhibit's "Signature:" below it
+        yield Hit("signer_name:ownership", _as_written(signed.group(1)), signed.start(1), signed.end(1))
+        titled = _NAME_TITLE.search(text, signed.end(), min(region.end, signed.end() + 400))
+        if titled:
+            title = titled.group(1).strip()
+            title = title.split(",", 1)[1].strip() if "," in title else title  # "Jane Doe, Director"
+            if _TITLE_WORDS.search(title) and not _CAPACITY.match(title):
+                start = titled.end(1) - len(title)
+                yield Hit("signer_title:ownership", clean_text(title), start, titled.end(1))
+        dated = _DATE_LABEL.search(text, max(region.start, label.start() - 300), min(region.end, signed.end() + 400))
+        found = first_date(text, dated.end(), min(region.end, dated.end() + 40)) if dated else None
+        if found:
+            yield Hit("signature_date:ownership", *found)
+        return
+
+
+def _first_signed(low: str, start: int, at: int) -> bool:
+    """Whether nothing is signed in low[start:at]: no "/s/", no "By:"."""
+    return low.find("/s/", start, at) < 0 and _BY.search(low, start, at) is None
+
+
+_BY = re.compile(r"\bby:")  # in the lowered text
+
+
+def _xml_signature(text: str, start: int, end: int) -> Iterator[Hit]:
+    """The first signer in an XML form's signature element: name, title and date in their tags."""
+    tags: dict[str, re.Match[str]] = {}
+    for m in _XML_FIELD.finditer(text, start, end):
+        tags.setdefault(m.group(1).replace("signature", "").lower() or "name", m)
+    name = tags.get("name")
+    if name:
+        value = re.sub(r"^/s/\s*", "", name.group(2))
+        value = re.split(r",|" + _CAPACITY.pattern, value, maxsplit=1, flags=re.I)[0].strip()
+        if value:
+            at = name.start(2) + name.group(2).find(value)
+            yield Hit("signer_name:ownership", _as_written(value), at, at + len(value))
+    title = tags.get("title")
+    if title and not _CAPACITY.match(title.group(2)):
+        yield Hit("signer_title:ownership", clean_text(title.group(2)), title.start(2), title.end(2))
+    dated = tags.get("date")
+    if dated:  # "2025-01-10", "01/17/2025", "10-16-2023"
+        found = first_date(dated.group(2).replace("-", "/") if re.match(r"\d\d-", dated.group(2))
+                           else dated.group(2))
+        if found:
+            yield Hit("signature_date:ownership", found[0], dated.start(2), dated.end(2))
+
+
+def _as_written(name: str) -> str:
+    name = name.strip()
+    if name.isupper():
+        name = re.sub(r"\b(?:Ii|Iii|Iv)\b", lambda r: r.group().upper(), name.title())
+    return re.sub(r"\b([A-Z])\.(?=[A-Z][a-z])", r"\1. ", name)  # "Douglas E.Klint" as printed
+
+
 RULES = (
     Rule("form.signature", _signature, outputs=outputs(
         "form", signature_date={"signature_date": 0.88}, signer_name={"signer_name": 0.85},
         # a title after "Title:" is surer than one read after the name or under it
         signer_title={"signer_title:labelled": 0.85, "signer_title": 0.8, "signer_title:below": 0.75})),
+    Rule("form.ownership_signature", _ownership, kinds=frozenset({Kind.OTHER, Kind.UNKNOWN}), outputs=outputs(
+        "form", signature_date={"signature_date:ownership": 0.85}, signer_name={"signer_name:ownership": 0.8},
+        signer_title={"signer_title:ownership": 0.8})),
 )
