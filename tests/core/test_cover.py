@@ -93,3 +93,15 @@ def test_exchanges_on_a_cover_with_no_trading_symbols() -> None:
     assert _values(text, "exchange") == ["NEW YORK STOCK EXCHANGE", "ZURICH STOCK EXCHANGE",
                                          "CHICAGO STOCK EXCHANGE, INC", "New York Stock Exchange"]
     assert _values(text, "ticker") == []
+
+
+def test_a_pdf_cover_printed_with_a_blank_line_after_every_line() -> None:
+    text = ("FORM 8-K\n\nBEST BUY CO., INC.\n\n(Exact name of registrant as specified in its charter)\n\n"
+            "Minnesota\n\n(State or other jurisdiction\nof incorporation)\n\n1-9595\n\n(Commission\nFile Number)\n\n"
+            "41-0907483\n\n(IRS Employer\nIdentification No.)\n\n7601 Penn Avenue South\n\nRichfield, Minnesota\n\n"
+            "(Address of principal executive offices)\n\n55423\n\n(Zip Code)\n")
+    assert _address(text) == ["7601 Penn Avenue South, Richfield, Minnesota 55423"]
+    # laid out single-spaced, a blank line ends the block: the row above is another caption's
+    text = ("FORM 8-K\n\n(IRS Employer\nIdentification No.)\n1 Main Street\n\nSpringfield, Ohio 45501\n"
+            "(Address of principal executive offices)\n")
+    assert _address(text) == ["Springfield, Ohio 45501"]

@@ -78,10 +78,15 @@ def _caption(cell: str) -> bool:
 
 def _double_spaced(text: str, start: int, end: int) -> bool:
     """Text laid out with a blank line after every line (a PDF's text layer): there one blank line
-    does not end a block, two do."""
+    does not end a block, two do. A caption wrapped over lines ("(IRS Employer" / "Identification
+    No.)") is printed as it wraps: only the values' lines are judged."""
     lines = text[start:end].split("\n")[1:-1]
-    filled = [i for i, line in enumerate(lines) if line.strip()]
+    filled = [i for i, line in enumerate(lines) if line.strip() and not _caption_piece(line.strip())]
     return len(filled) >= 3 and all(not lines[i + 1].strip() for i in filled if i + 1 < len(lines))
+
+
+def _caption_piece(line: str) -> bool:
+    return line.startswith("(") or _caption(line)
 
 
 def _value_above(doc: Document, label_start: int, floor: int, max_lines: int = 4
