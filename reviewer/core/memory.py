@@ -204,10 +204,23 @@ def _checked(m: re.Match[str] | None, value: str, fd: FieldDef,
         after = text[m.end():(text.find("\n", m.end()) + 1 or len(text) + 1) - 1].strip()
         if (before and before[-1] not in ":,/|") or (after and after[0] not in ",;)|"):
             return None
+    if fd.type == "text" and not fd.kind and fd.name != ADDRESS and fd.name not in WHOLE_LINE \
+            and _inside_a_name(text, m.start(), m.end()):
+        return None
     as_written = normalize(_joined(text[m.start():m.end()], fd), fd.type)
     if as_written is None or value_key(as_written, fd) != value_key(value, fd):
         return None
     return m.start(), m.end()
+
+
+_NAME_GOES_ON = re.compile(r"[ \t]+(?:[A-Z][a-z]|&\s)")
+_NAME_BEFORE = re.compile(r"(?:[A-Z][a-z]+|&)[ \t]+$")
+
+
+def _inside_a_name(text: str, start: int, end: int) -> bool:
+    """A name found as part of a longer one on its line: "Nasdaq" in "The Nasdaq Global Select
+    Market" is not the market remembered as "Nasdaq"."""
+    return bool(_NAME_GOES_ON.match(text, end) or _NAME_BEFORE.search(text, max(0, start - 40), start))
 
 
 def _joined(evidence: str, fd: FieldDef) -> str:

@@ -143,6 +143,17 @@ def test_a_market_alone_is_a_mention_not_a_listing() -> None:
     assert {(c.name, c.value) for c in listed} == {("exchange", "Nasdaq"), ("ticker", "TASR")}
 
 
+def test_a_name_that_is_part_of_a_longer_name_is_not_proposed() -> None:
+    m = memory(("exchange", "Nasdaq", 1, "2018-04-06"), ("ticker", "AXON", 1, "2018-04-06"))
+    cover = "Common Stock\tAXON\tThe Nasdaq Global Select Market\n"
+    assert propose(doc(cover), [], m, SCHEMA) == []
+    read = [Candidate("exchange", "The Nasdaq Global Select Market", 19, 50, 0.85, "cover.securities_table")]
+    assert [(c.name, c.value) for c in propose(doc(cover), read, m, SCHEMA)] == [("ticker", "AXON")]
+    fd = SCHEMA["contact_name"]
+    assert TextFinder("Media: Steve Dowling Jr\n").find("Steve Dowling", fd) is None
+    assert TextFinder("Media: Steve Dowling, (408) 974-1896\n").find("Steve Dowling", fd) == (7, 20)
+
+
 def test_a_single_field_proposes_only_its_latest_value() -> None:
     m = memory(("website", "http://investor.example.com", 1, "2013-01-01"),
                ("website", "www.example.com", 2, "2015-01-01"))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 
@@ -26,3 +27,14 @@ def children(pid: int) -> set[int]:
 def alive(pid: int) -> bool:
     fields = _stat(pid)
     return fields is not None and fields[0] != "Z"
+
+
+def survivors(pids: set[int], within: float = 5.0) -> list[int]:
+    """The processes of `pids` still running after `within` seconds: a killed process takes a
+    moment to exit on a loaded machine (tearing down its memory), a leaked one never does."""
+    deadline = time.monotonic() + within
+    while True:
+        left = sorted(pid for pid in pids if alive(pid))
+        if not left or time.monotonic() > deadline:
+            return left
+        time.sleep(0.05)

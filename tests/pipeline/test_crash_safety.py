@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from procs import alive, children
+from procs import children, survivors
 
 from reviewer.pipeline.importer import import_paths
 from reviewer.pipeline.pool import ReaderPool
@@ -49,8 +49,7 @@ def test_import_killed_at_random_moments(corpus: Path, tmp_path: Path) -> None:
         seen += len(workers)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        time.sleep(0.5)
-        assert [pid for pid in workers if alive(pid)] == []  # none outlives the import
+        assert survivors(workers) == []  # none outlives the import
         repo = _check_store(store)
         for doc_id in repo.document_ids()[-3:]:  # the last filings written: whole, with all their fields
             expected = len(extract(ingest_bytes(repo.raw_bytes(doc_id)), schema))
@@ -128,8 +127,7 @@ def test_reextract_killed_at_random_moments(corpus: Path, tmp_path: Path) -> Non
         seen += len(workers)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
-        time.sleep(0.5)
-        assert [pid for pid in workers if alive(pid)] == []
+        assert survivors(workers) == []
         repo = _check_store(store)
         assert {i: repo.field_value(i).value for i in decided} == decided
         repo.db.conn.close()
