@@ -166,7 +166,15 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 def cmd_evaluate(args: argparse.Namespace) -> int:
-    from .core.evaluate import calibration, evaluate, extractor_candidates, predictions, read_gold
+    from .core.evaluate import (
+        calibration,
+        evaluate,
+        extractor_candidates,
+        predictions,
+        read_gold,
+        wrong_below,
+    )
+    from .core.values import ATTENTION_BELOW
 
     gold = Path(args.gold)
     try:
@@ -182,11 +190,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     found = extractor_candidates(schema)  # both the scores and the calibration read these
     ev = evaluate(records, root, schema, predictions(found))
     buckets = calibration(records, root, schema, found)
+    below, wrong = wrong_below(buckets, ATTENTION_BELOW)
     if args.json:
         result = ev.to_json()
         result["calibration"] = [{"confidence": [b.low, min(b.high, 1.0)], "values": b.values,
                                   "correct": b.correct, "accuracy": round(b.accuracy, 4)}
                                  for b in buckets]
+        result["wrong_values"] = {"all": wrong, "below_attention": below, "attention_below": ATTENTION_BELOW}
         print(json.dumps(result, indent=2))
     else:
         print(f"{'field':28} {'prec':>6} {'recall':>6} {'F1':>6} {'support':>7}")
@@ -195,10 +205,13 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         m = ev.micro
         print(f"{'micro':28} {m.precision:6.3f} {m.recall:6.3f} {m.f1:6.3f} {m.support:7d}"
               f"   ({ev.files} files)")
+        print(f"\ncorrections per filing {ev.corrections_per_filing:.2f}; filings needing none "
+              f"{ev.without_corrections:.0%}")
         print("\ncalibration: confidence -> share of extracted values that are right")
         for b in buckets:
             if b.values:
                 print(f"  [{b.low:.2f}, {min(b.high, 1.0):.2f})  {b.correct:4d}/{b.values:<4d} {b.accuracy:6.3f}")
+        print(f"wrong values shown for attention (under {ATTENTION_BELOW}): {below} of {wrong}")
     for f, reason in ev.failures:
         _fail(f, reason)
     return EXIT_SOME_FAILED if ev.failures else EXIT_OK

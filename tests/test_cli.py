@@ -197,3 +197,20 @@ def test_an_unreadable_user_schema_folder_is_one_line_not_a_failure_per_file() -
                                      "definitions: Permission denied\n"), args
     finally:
         shutil.rmtree(root, ignore_errors=True)
+
+
+def test_evaluate_reports_corrections_and_the_wrong_values_shown_for_attention(tmp_path, capsys) -> None:
+    from reviewer.cli import main
+
+    (tmp_path / "a.txt").write_text("FORM 8-K\n\nAcme Corp.\n(Exact name of registrant as specified in its charter)\n")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text('{"file": "a.txt", "fields": {"form_type": ["8-K"], "company_name": ["Acme Corp."], '
+                    '"cik": ["42"]}}\n')
+    assert main(["evaluate", str(gold), "--root", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert "corrections per filing 1.00; filings needing none 0%" in out
+    assert "wrong values shown for attention (under 0.6): 0 of 0" in out
+    assert main(["evaluate", str(gold), "--root", str(tmp_path), "--json"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["corrections"] == {"per_filing": 1.0, "filings_without": 0.0}
+    assert result["wrong_values"]["all"] == 0
