@@ -27,6 +27,7 @@ EVERY_FILER_AFTER = 3  # filers an anchor was learned on before it applies to ev
 SWITCH_OFF_AFTER = 3  # decisions before an anchor rejected more often than accepted goes off
 MAX_LABEL_WORDS, MAX_LABEL_CHARS = 8, 60
 MAX_VALUE_WORDS, MAX_VALUE_CHARS = 10, 100  # a text value after a label: a name, not a paragraph
+MAX_SPACED_CODE = 12  # a code with spaces in it is short: "JPM PR D", "SC 13G"
 
 # A caption without a colon is a label only with one of these words: "Media Relations" is one,
 # "Jane Roe" (a name above her telephone) is not.
@@ -325,6 +326,8 @@ def checked_value(raw: str, fd: FieldDef) -> str | None:
         return None
     if fd.kind:
         return value if _of_kind(value, fd.kind) else None
+    if fd.type == "code" and " " in value and len(value) > MAX_SPACED_CODE:
+        return None  # a code is one token ("0-10030", "AAPL") or a short one ("JPM PR D"), no name
     if fd.type == "text":
         words = value.split()
         if (len(words) > MAX_VALUE_WORDS or len(value) > MAX_VALUE_CHARS

@@ -8,14 +8,17 @@ in that text, and never over a value a person decided (the store keeps those).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from .document import Document
 from .evaluate import comparable
 from .extract.candidate import Candidate
 from .extract.normalize import normalize
+from .extract.press_release import CONTACT_WORD
+from .extract.regions import form_region, release_region
 from .schema import FieldDef, Schema
 from .values import FieldValue, State
 
@@ -34,6 +37,12 @@ WHOLE_LINE = frozenset({"signer_title"})  # found alone on a line, or after a la
 # this many characters from a value of its companion.
 COMPANIONS = {"ticker": ("exchange", 40), "exchange": ("ticker", 40),
               "signer_title": ("signer_name", 150)}
+# A contact is one where the filing lists its contacts: the same person, telephone or address
+# elsewhere (a signer, an officer in the news, the switchboard in a boilerplate paragraph) is no
+# contact. Proposed only in the press release (the form, in a filing without one), this many
+# characters after a contacts caption or from a contact extraction found.
+CONTACTS = frozenset({"contact_name", "contact_phone", "contact_email"})
+CONTACT_BLOCK = 400
 
 
 def registrant_key(name: str) -> str:
@@ -161,18 +170,24 @@ class TextFinder:
         lowered = text.lower()
         self.lower = lowered if len(lowered) == len(text) else None  # same offsets, or no shortcut
 
-    def find(self, value: str, fd: FieldDef) -> tuple[int, int] | None:
-        """The first span of `text` that is `value` in the field's normal form, or None."""
+    def find(self, value: str, fd: FieldDef,
+             accept: Callable[[tuple[int, int]], bool] | None = None) -> tuple[int, int] | None:
+        """The first span of `text` that is `value` in the field's normal form (and that
+        `accept` takes, when given), or None."""
         value = value.strip().rstrip(".,")
         pattern = _pattern(value, fd)
         if pattern is None:
             return None
         probe = (re.findall(r"\w+", value) or [""])[0] if fd.name == ADDRESS else value.split()[0]
         if self.lower is None:
-            return _checked(pattern.search(self.text), value, fd, self.text)
+            for m in pattern.finditer(self.text):
+                if (span := _checked(m, value, fd, self.text)) and (accept is None or accept(span)):
+                    return span
+            return None
         pos = self.lower.find(probe.lower())
         while pos >= 0:  # the pattern tried only where its first word is
-            if span := _checked(pattern.match(self.text, pos), value, fd, self.text):
+            span = _checked(pattern.match(self.text, pos), value, fd, self.text)
+            if span and (accept is None or accept(span)):
                 return span
             pos = self.lower.find(probe.lower(), pos + 1)
         return None
@@ -250,7 +265,9 @@ def propose(document: Document, candidates: Sequence[Candidate], memory: FilerMe
         for r in remembered if fd.multi else remembered[:1]:  # a single field: its latest value
             if value_key(r.value, fd) in have:
                 continue
-            span = finder.find(r.value, fd)
+            accept = functools.partial(_in_contact_block, document, candidates=candidates) \
+                if name in CONTACTS else None
+            span = finder.find(r.value, fd, accept)
             if span is None or not _accompanied(span, name, candidates, memory, finder, schema):
                 continue
             out.append(Candidate(name, r.value, span[0], span[1], r.confidence, f"memory.{name}"))
@@ -269,6 +286,15 @@ def _accompanied(span: tuple[int, int], name: str, candidates: Sequence[Candidat
     if fd is not None:
         spans += [s for r in memory.fields.get(other, ()) if (s := finder.find(r.value, fd))]
     return any(start - near <= span[1] and span[0] <= end + near for start, end in spans)
+
+
+def _in_contact_block(document: Document, span: tuple[int, int], candidates: Sequence[Candidate]) -> bool:
+    release = release_region(document) or form_region(document)
+    if not release.start <= span[0] < release.end:
+        return False
+    if any(c.name in CONTACTS and abs(c.start - span[0]) <= CONTACT_BLOCK // 2 for c in candidates):
+        return True
+    return CONTACT_WORD.search(document.text, max(release.start, span[0] - CONTACT_BLOCK), span[0]) is not None
 
 
 @dataclass(slots=True, frozen=True)

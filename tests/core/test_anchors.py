@@ -101,6 +101,13 @@ def test_the_value_must_be_of_the_fields_type() -> None:
                                 SCHEMA) == []
 
 
+def test_a_code_is_a_token_not_a_name() -> None:
+    anchors = [learned("ticker", "symbol")]
+    assert propose_from_anchors(doc("Symbol:\nAPPLE COMPUTER INC\n"), [], anchors, SCHEMA) == []
+    assert [c.value for c in propose_from_anchors(doc("Symbol:\nJPM PR D\n"), [], anchors, SCHEMA)] \
+        == ["JPM PR D"]
+
+
 def test_never_over_a_single_field_already_found_nor_a_value_already_there() -> None:
     text = "Website: www.acme.com\nContact: Mary Major\n"
     found = [Candidate("website", "acme.com", 0, 5, 0.5, "press_release.website"),

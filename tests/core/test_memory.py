@@ -18,6 +18,10 @@ from reviewer.core.schema import load_schema
 SCHEMA = load_schema()
 
 
+RELEASE = ("Example Corp. Reports First Quarter Results\n\n"
+           "SPRINGFIELD, Ill., May 1, 2001 -- Example Corp. (NYSE: EXM) today reported results.\n\n")
+
+
 def doc(text: str) -> Document:
     return Document.from_stored(text, "text", {})
 
@@ -77,15 +81,31 @@ def test_proposes_a_remembered_value_found_across_lines_with_its_span() -> None:
 
 
 def test_never_proposes_what_the_text_lacks_or_extraction_found() -> None:
-    text = "Investor contact: IR@Example.com or www.example.com/investors (NYSE: EXM)"
+    text = RELEASE + "Investor contact: IR@Example.com or www.example.com/investors (NYSE: EXM)"
     m = memory(("contact_email", "ir@example.com", 1, "2001-01-01"),
                ("contact_email", "press@example.com", 1, "2001-01-01"),
                ("website", "www.example.com", 1, "2001-01-01"),
                ("ticker", "EXM", 1, "2001-01-01"))
-    extracted = [Candidate("ticker", "EXM", 70, 73, 0.9, "press_release.ticker")]
+    at = text.index("EXM")
+    extracted = [Candidate("ticker", "EXM", at, at + 3, 0.9, "press_release.ticker")]
     found = propose(doc(text), extracted, m, SCHEMA)
     assert [(c.name, c.value) for c in found] == [("contact_email", "ir@example.com")]
     assert text[found[0].start:found[0].end] == "IR@Example.com"
+
+
+def test_a_contact_is_proposed_only_where_the_release_lists_contacts() -> None:
+    m = memory(("contact_name", "Thomas B. Heacock", 1, "2024-08-22"),
+               ("contact_phone", "(480) 444-4000", 1, "2024-08-22"))
+    signed = RELEASE + "More news.\n\nSIGNATURES\nBy: /s/ THOMAS B. HEACOCK\nName: Thomas B. Heacock\n"
+    assert propose(doc(signed), [], m, SCHEMA) == []
+    switchboard = RELEASE + "For more information on our products, please call Example at (480) 444-4000.\n"
+    assert propose(doc(switchboard), [], m, SCHEMA) == []
+    listed = RELEASE + "Contact:\nThomas B. Heacock\n(480) 444-4000\n"
+    assert {c.name for c in propose(doc(listed), [], m, SCHEMA)} == {"contact_name", "contact_phone"}
+    form = "FORM 8-K\n\nItem 5.02 Departure of Officers.\n\nOn May 1, Thomas B. Heacock resigned.\n"
+    assert propose(doc(form), [], m, SCHEMA) == []  # a filing without a release: its form
+    assert [c.value for c in propose(doc(form + "\nInvestor contact:\nThomas B. Heacock\n"), [], m, SCHEMA)] \
+        == ["Thomas B. Heacock"]
 
 
 def test_a_single_value_field_extraction_filled_is_left_to_it() -> None:

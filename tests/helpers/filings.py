@@ -34,8 +34,10 @@ FILER:
 
 Item 8.01 Other Events.
 
-ACME Widgets opened a plant. For more on this, speak with Jane Roe of our
-investor team.
+ACME Widgets opened a plant.
+
+Investor contact:
+Jane Roe
 {extra}</TEXT>
 </DOCUMENT>
 </SEC-DOCUMENT>
