@@ -86,6 +86,86 @@ def test_a_word_wrapped_onto_its_own_line_is_no_heading() -> None:
     assert _exhibits(text) == set()
 
 
+def test_amendment_suffixes_letters_and_third_levels_are_part_of_the_number() -> None:
+    text = ("(c) Exhibits\n\nExhibit\nNumber    Description\n\n"
+            " 4.1.1     Indenture, dated as of June 1, 1996\n"
+            " 4.1b      Amendment No. 2 to Rights Agreement\n"
+            " 10.A.3    Savings and Investment Plan\n"
+            " 10.A.3-1  Amendment of Savings and Investment Plan dated March 1, 1992.\n"
+            " 10.D.2-1. Agreement amending the General Partnership Agreement\n"
+            " 10.72(a)  First Amendment to Lease\n"
+            " 10.1-10.5 Reserved\n")
+    assert _exhibits(text) == {"4.1.1", "4.1b", "10.A.3", "10.A.3-1", "10.D.2-1", "10.72(a)"}
+
+
+def test_a_notes_column_between_number_and_description() -> None:
+    text = ("(c) Exhibits\n\nExhibit\nNumber    Notes*       Description\n\n"
+            " 3.2     90-2Q        Amendment to Restated Articles of Incorporation\n"
+            " 4.1     89-8A        Common Shares Rights Agreement dated as of May 15,\n"
+            " 10.A.1    93/3Q **     1981 Stock Option Plan, as amended.\n"
+            " 10.A.15-1  93K-10.A.15 **    1993 Executive Restricted Stock Plan\n"
+            " 10.A.8              **                  Form of Indemnification Agreement\n"
+            " 10.D.4-1  (2)          First Amendment of Lease (Building 2)\n"
+            " 3.1\t*\tAmended and Restated Certificate of Incorporation\n\n"
+            " *   Footnotes appear on pages 47-48.\n"
+            " 2004    12/31        Balance at end of year\n")
+    assert _exhibits(text) == {"3.2", "4.1", "10.A.1", "10.A.15-1", "10.A.8", "10.D.4-1", "3.1"}
+
+
+def test_a_number_wrapped_in_a_narrow_column_is_joined() -> None:
+    text = ("INDEX TO EXHIBITS\n\n"
+            "10.A.14   (1)        Employment Agreement between the               44\n"
+            "10.A.15-  (1)        1993 Executive Restricted                    44\n"
+            "1                    Stock Plan\n\n"
+            "10.A.16   (1)        Separation Agreement dated October 14,\n")
+    assert _exhibits(text) == {"10.A.14", "10.A.15-1", "10.A.16"}
+
+
+def test_lettered_designations_after_a_hyphen_with_the_word_exhibit() -> None:
+    text = ("EXHIBIT INDEX\n\n"
+            "Exhibit 3-A          Restated Certificate of Incorporation,     Filed as Exhibit 3-A to\n"
+            "Exhibit 10-B         1985 Stock Option Plan of Ford             Filed with this Report.\n"
+            "Exhibit 10-E-1       Amendments to Deferred Compensation Plan   Filed as Exhibit 10-G-1\n"
+            "Exhibit 10-K         Description of Matching Gift Program       Filed as Exhibit 10-Q\n"
+            "10-K                 Annual Report filed with the Commission\n"
+            "Exhibit 10-Q.  The Company's quarterly report. It is filed herewith.\n")
+    assert _exhibits(text) == {"3-A", "10-B", "10-E-1", "10-K"}
+
+
+def test_numbers_in_parentheses_with_their_letters_below() -> None:
+    text = ("EXHIBIT INDEX\n\nEXHIBIT NO.\tEXHIBIT\tPAGE\n"
+            "(3)\t(a) Articles of Incorporation, as amended\t24\nIncorporated\nby reference\n"
+            "(b) By-Laws, as amended\t25\n"
+            "(4)\tInstruments Defining the Rights of Security Holders\t26\n"
+            "(10)\t*(a) Executive Officer Incentive Arrangement\t27\n"
+            "*(b) Employees\u2019 Stock Option Plan\t27\n"
+            "(d) Severance Agreements\t27\n"
+            "(13)\t2003 Annual Report to Stockholders\t28\n"
+            "(31.1)\tRule 13a-14(a)/ 15d-14(a) Certification\t31\n"
+            "(1) Incorporated by reference to the Annual Report on Form 10-K for 1999.\n")
+    assert _exhibits(text) == {"3(a)", "3(b)", "4", "10(a)", "10(b)", "13", "31.1"}
+
+
+def test_parenthesized_footnotes_categories_and_inapplicable_types_are_no_exhibits() -> None:
+    footnotes = ("EXHIBIT INDEX\n\n10.1    Employment Agreement (1)\n10.2    Lease Agreement (2)\n\n"
+                 "(1)    Management contract or compensatory plan.\n(2)    Filed herewith.\n"
+                 "(3)    Confidential treatment has been requested.\n")
+    assert _exhibits(footnotes) == {"10.1", "10.2"}
+    footnotes = ("EXHIBIT INDEX\n\n10.D.3    Lease Agreement (Building 1)\n\n"
+                 "(1)    Omitted as identical to the lease of Building 1.\n(2)    Schedules omitted.\n")
+    assert _exhibits(footnotes) == {"10.D.3"}
+    inapplicable = ("INDEX TO EXHIBITS\n\n(4)    Instruments defining the rights of security holders\n\n"
+                    "         Not Applicable.\n\n"
+                    "(16)   Letter referencing change in certifying accountant, including the\n       letter's date\n\n"
+                    "         Not Applicable.\n\n(27)   Financial Data Schedule\n\n         None.\n")
+    assert _exhibits(inapplicable) == set()
+    reference = ("Item 15. Exhibits, Financial Statement Schedules:\n3.Exhibits:\n\n"
+                 "Reference Number per Item 601 of Regulation S-K\tDescription of Exhibits\tExhibit Number\n"
+                 "(3)\tCertificate of Incorporation and By-laws\n(4)\tInstruments defining the rights\n"
+                 "(21)\tSubsidiaries of the registrant\t21\n")
+    assert _exhibits(reference) == set()
+
+
 def _signer(text: str) -> tuple[list[str], list[str], list[str]]:
     return _values(text, "signer_name"), _values(text, "signer_title"), _values(text, "signature_date")
 

@@ -19,14 +19,36 @@ EXHIBIT_SECTION = (
     re.compile(r"index\s+to\s+exhibits"),
     re.compile(r"\([cd]\)\s*exhibits"),
 )
-# An exhibit number as lists write it: 99.1, 99.01, 104, 3.1(a), 10.A.50; a compensatory "*"
-# before it or a footnote "*"/"**" after it is no part of the number.
-_EXNO = r"\d{1,3}(?:\.[A-Z](?=\.\d))?(?:\.\d{1,3})?(?:\([a-z]\))?"
+# An exhibit number as lists write it: 99.1, 99.01, 104, 3.1(a), 10.A.50, 4.1.1; an amendment's
+# suffix after a dotted number (10.A.3-1) or a letter set on it (4.1b). A compensatory "*" before
+# it or a footnote "*"/"**" after it is no part of the number.
+_DOTTED = r"(?<=\.\d)|(?<=\.\d\d)"  # right after a dotted number's digits
+_EXNO = (r"\d{1,3}(?:\.[A-Z](?=\.\d))?(?:\.\d{1,3}){0,2}"
+         rf"(?:(?:{_DOTTED})(?:-\d{{1,2}}(?!\d|\.\d)|(?-i:[a-z])(?![A-Za-z\d])))?(?:\((?-i:[a-z])\))?")
 EXHIBIT_NO = re.compile(rf"^(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}({_EXNO})\*{{0,3}}\s*[-–—:.]?$", re.I)
+# Apple's lists set a column of notes between the number and its description: where an
+# incorporated copy was filed ("88-S3", "94/2Q", "93K-10.A.15"), "(1)", or the compensatory "**".
+_NOTE = r"(?-i:\(\d{1,2}\)|\*{1,3}|\d{2}[\w./-]{0,6}[A-Z/][\w./-]{0,10})(?:[ \t]?\*{1,3})?"
+NOTE_CELL = re.compile(_NOTE)
 EXHIBIT_LINE = re.compile(
     rf"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}(?P<no>{_EXNO})\*{{0,3}}[ \t]*[-–—:.]?[ \t]+"
-    r"(?P<desc>(?-i:[A-Z“\"($]|\d[\d,.-]*[ -](?-i:[A-Z]))[^\n]*)",
+    rf"(?:{_NOTE}[ \t]{{2,}})?(?P<desc>(?-i:[A-Z“\"($]|\d[\d,.-]*[ -](?-i:[A-Z]))[^\n]*)",
     re.I | re.M)
+# Older Ford-style designations, always with the word: "Exhibit 3-A", "Exhibit 10-E-1" (a letter
+# after a hyphen, where "10-K" alone would be a form's name).
+EXHIBIT_LETTERED = re.compile(
+    r"^[ \t]*Exhibit[ \t]+(?P<no>\d{1,2}-[A-Z](?:-\d{1,2})?)\*{0,3}[ \t]*[-–—:.]?[ \t]+"
+    r"(?P<desc>(?:[A-Z“\"(]|\d[\d,.-]*[ -][A-Z])[^\n]*)",
+    re.M)
+# Numbers in parentheses, their sub-letters beside them or on the lines below: "(3)  (a) Articles",
+# "(b) By-Laws", "(10) *(a) ...", "(31.1) Rule 13a-14(a)" -> 3(a), 3(b), 10(a), 31.1.
+EXHIBIT_PARENS = re.compile(
+    r"^[ \t]*(?=\*{0,2}\()(?:\((?P<no>\d{1,3}(?:\.\d{1,2})?)\)[ \t]*)?\*{0,2}(?:\((?P<sub>[a-z])\)[ \t]*)?"
+    r"(?P<desc>(?:[A-Z“\"]|\d[\d,.-]*[ -][A-Z])[^\n]*)", re.M)
+# A footnote under a list, not an entry: "(1) Incorporated by reference to ...", "(2) Filed herewith".
+_FOOTNOTE = re.compile(r"(?:incorporated|filed|furnished|previously|management\s+contract|compensatory|confidential"
+                       r"|indicates|denotes|represents|copies|see\b|th(?:e|is|ese)\b|includ|in\b|as\b|on\b|pursuant)"
+                       r"|.*(?:exhibit|:[ \t]*$)", re.I)
 # `^[ \t]*` before it, case-insensitive: searched in the lowered text.
 EXHIBIT_HEADING = re.compile(r"exhibit[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*(?:$|\t)", re.M)
 EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-Z“\"]", re.M)
@@ -74,6 +96,10 @@ _PAGE_FOOT = re.compile(r"[ \t]*\n(?:[ \t]*\n)*[ \t]*(?:Table\s+of\s+Contents|[A
 _SECTION_STOP = re.compile(r"^[ \t]*(?:SIGNATURES?[ \t]*$|Item\s+\d|(?:\([a-z]\)\s*)?Reports\s+on\s+Form\s+8-K"
                            r"|EXHIBIT\s+\d{1,3}(?:\.\d{1,2})?[ \t]*$)",
                            re.I | re.M)
+# A number that a narrow column wraps ("10.A.15-  (1)  1993 Executive" / "1    Stock Plan"): its
+# tail after the hyphen, and (searched up to a line's start) the head on the line before.
+_WRAPPED = re.compile(r"-[^\n]*\n[ \t]*(\d{1,2})[ \t]{2,}\S")
+_WRAP_HEAD = re.compile(r"[ \t]*\d{1,3}(?:\.[A-Z\d]{1,3})+-[ \t][^\n]*\n")
 _SECTION_CHARS = 1500  # an exhibit list is read this far past its heading, and on while entries go on
 
 
@@ -90,12 +116,14 @@ def _exhibits(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     listed = [Hit("exhibit_heading", m.group(1), m.start(1), m.end(1))
               for _, m in line_start_matches(EXHIBIT_HEADING, low, text, 0, len(text))
               if plausible_exhibit(m.group(1))]
-    for sec_start, sec in line_start_matches(EXHIBIT_SECTION, low, text, region.start, region.end,
-                                             after_tab=True):
-        if not _continues_sentence(text, sec_start):
-            listed += _exhibit_section(doc, sec_start, sec.end(), region.end)
-    for sec_start, sec in line_start_matches(EXHIBITS_ITEM, low, text, region.start, region.end):
-        listed += _exhibit_section(doc, sec_start, sec.end(), region.end)
+    starts = [(at, m.end()) for at, m in line_start_matches(EXHIBIT_SECTION, low, text, region.start, region.end,
+                                                           after_tab=True) if not _continues_sentence(text, at)]
+    starts += [(at, m.end()) for at, m in line_start_matches(EXHIBITS_ITEM, low, text, region.start, region.end)]
+    read = -1  # a heading inside a list read already (each page of a long index repeats it) is not read again
+    for sec_start, heading_end in sorted(starts):
+        if sec_start >= read:
+            entries, read = _exhibit_section(doc, sec_start, heading_end, region.end)
+            listed += entries
     numbers = {c.value for c in listed}
     for c in documents:  # "<TYPE>EX-10" holding the listed 10.A.50 and 10.A.51: a type, not a number
         if c.value in numbers or not any(n.startswith((c.value + ".", c.value + "(")) for n in numbers):
@@ -111,9 +139,10 @@ def _continues_sentence(text: str, line_start: int) -> bool:
     return bool(re.search(r"\b[a-z]{2,}[ \t]*$", prev))
 
 
-def _exhibit_section(doc: Document, start: int, heading_end: int, limit: int) -> list[Hit]:
+def _exhibit_section(doc: Document, start: int, heading_end: int, limit: int) -> tuple[list[Hit], int]:
     """The entries of an exhibit list, read on past its first 1500 characters while entries go on
-    (a 10-K's index runs over pages); a list that has not begun within 3000 characters is none."""
+    (a 10-K's index runs over pages), and where its last entry ends; a list that has not begun within
+    3000 characters is none."""
     text = doc.text
     found: list[Hit] = []
     pos = start
@@ -130,7 +159,11 @@ def _exhibit_section(doc: Document, start: int, heading_end: int, limit: int) ->
         if not entries and (found or end - start > 2 * _SECTION_CHARS):
             break  # an item's financial statements may come first: its list is read up to 3000 on
         pos = end
-    return found
+    return found, max((c.end for c in found), default=start + 1)
+
+
+def _is_entry(desc: str) -> bool:
+    return not NOT_APPLICABLE.match(desc) and not _NOT_ENTRY.match(desc) and not _PARAGRAPH.search(desc)
 
 
 def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
@@ -140,16 +173,27 @@ def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
         if "." in m.group(1) or not _PAGE_FOOT.match(text, m.end(1)):
             out.append(Hit("exhibit_list:alone", m.group(1), m.start(1), m.end(1)))
     for m in EXHIBIT_LINE.finditer(text, start, end):
-        desc = m.group("desc")
-        if not NOT_APPLICABLE.match(desc) and not _NOT_ENTRY.match(desc) and not _PARAGRAPH.search(desc):
+        if not _is_entry(m.group("desc")):
+            continue
+        no, stop = m.group("no"), m.end("no")
+        # a narrow column wraps "10.A.15-" / "1": the number's last digits begin the next line
+        tail = _WRAPPED.match(text, stop) if "." in no else None
+        if tail:
+            no, stop = f"{no}-{tail.group(1)}", tail.end(1)
+        out.append(Hit("exhibit_list", no, m.start("no"), stop))
+    for m in EXHIBIT_LETTERED.finditer(text, start, end):
+        if _is_entry(m.group("desc")):
             out.append(Hit("exhibit_list", m.group("no"), m.start("no"), m.end("no")))
+    out += _parenthesized(text, start, end)
     column: list[tuple[int, str]] = []
     for pos, line in iter_lines(text, start, end):
         row = cells(line, pos)
         for i, (cstart, cell) in enumerate(row):
             em = EXHIBIT_NO.match(cell)
-            if em and i + 1 < len(row) and re.match(r"[A-Za-z“\"]", row[i + 1][1]) \
-                    and not NOT_APPLICABLE.match(row[i + 1][1]) and not _NOT_ENTRY.match(row[i + 1][1]):
+            if not em or i + 1 >= len(row):
+                continue
+            desc = row[i + 2][1] if NOTE_CELL.fullmatch(row[i + 1][1]) and i + 2 < len(row) else row[i + 1][1]
+            if re.match(r"[A-Za-z“\"]", desc) and not NOT_APPLICABLE.match(desc) and not _NOT_ENTRY.match(desc):
                 out.append(Hit("exhibit_table", em.group(1), cstart + em.start(1), cstart + em.end(1)))
         if not line.strip():
             continue
@@ -160,7 +204,45 @@ def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
         out += _exhibit_column(column)
         column = []
     out += _exhibit_column(column)
-    return [c for c in out if plausible_exhibit(c.value)]
+    return [c for c in out if plausible_exhibit(c.value) and not _wrapped_tail(text, c.start)]
+
+
+def _wrapped_tail(text: str, at: int) -> bool:
+    """Whether the number at `at` begins its line below a wrapped number's head ("10.A.15-")."""
+    line = text.rfind("\n", 0, at) + 1
+    if line == 0 or text[line:at].strip():
+        return False
+    return _WRAP_HEAD.fullmatch(text, text.rfind("\n", 0, line - 1) + 1, line) is not None
+
+
+def _parenthesized(text: str, start: int, end: int) -> list[Hit]:
+    """Entries numbered in parentheses, a letter beside the number or below it naming its parts:
+    "(3) (a) Articles" then "(b) By-Laws" -> 3(a), 3(b) (a joined value's span is its number and
+    letter, or the letter alone). Not the "(1)", "(2)" of footnotes, an entry marked not applicable
+    below it, or the Item 601 reference numbers of a table whose exhibit numbers stand elsewhere."""
+    out: list[Hit] = []
+    number, letter, number_at = "", "", 0
+    found = list(EXHIBIT_PARENS.finditer(text, start, end))
+    for k, m in enumerate(found):
+        no, sub, desc = m.group("no"), m.group("sub"), m.group("desc")
+        if no is None and not (number and sub and letter and ord(sub) == ord(letter) + 1):
+            continue  # a letter alone goes on its number's letters, in order
+        if no is not None:
+            number, number_at = no, m.start("no")
+        letter = sub or ""
+        below = text[m.end() : found[k + 1].start() if k + 1 < len(found) else min(end, m.end() + 400)]
+        if not _is_entry(desc) or _FOOTNOTE.match(desc) or NOT_APPLICABLE.search(below.lstrip()):
+            continue
+        at, stop = (number_at, number_at + len(number)) if no is not None or not sub else m.span("sub")
+        if sub:
+            stop = max(stop, m.end("sub") + 1)
+        out.append(Hit("exhibit_list", f"{number}({sub})" if sub else number, at, stop))
+    majors = sorted({int(c.value.split("(")[0].split(".")[0]) for c in out})
+    if majors and majors == list(range(1, len(majors) + 1)):
+        return []  # (1), (2), (3): footnotes or an item's own parts
+    if out and re.search(r"item\s+601", text[max(start, out[0].start - 800) : out[0].start], re.I):
+        return []
+    return out
 
 
 def _exhibit_column(column: list[tuple[int, str]]) -> list[Hit]:
