@@ -36,9 +36,9 @@ check: $(STAMP)
 fuzz: $(STAMP)
 	$(BIN)/python tests/helpers/fuzz.py -n 1000 --seed 12
 
-## golden: rewrite tests/golden/samples.json after an extraction change (bump EXTRACTOR_VERSION first)
+## golden: rewrite tests/golden/ (samples in full, corpus digests) after an extraction change (bump EXTRACTOR_VERSION first)
 golden: $(STAMP)
-	$(BIN)/python tests/golden/update.py
+	$(BIN)/python tests/helpers/golden.py
 
 ## bench: measure, and rewrite BENCHMARKS.md
 bench: $(STAMP)

@@ -76,6 +76,13 @@ def test_every_stored_value_points_at_its_evidence(imported) -> None:
             if fv.field in DERIVED:
                 continue
             evidence = text[fv.span_start : fv.span_end]
+            if fv.field == "exhibit" and normalize(evidence, "code") != fv.value:
+                # an index's number joined from its cells: "3)\t(a)" is 3(a), "b)" below it 3(b),
+                # "10.A.15-" wrapped over "1" is 10.A.15-1; the evidence ends the number
+                plain = re.sub(r"\W", "", evidence).casefold()
+                assert plain and re.sub(r"\W", "", fv.value).casefold().endswith(plain), (doc_id, evidence)
+                checked += 1
+                continue
             if schema[fv.field].type == "text":  # may be joined from lines and cells of its span
                 words = set(re.findall(r"\w+", evidence.casefold()))
                 assert set(re.findall(r"\w+", fv.value.casefold())) <= words, (doc_id, fv.field)

@@ -13,11 +13,16 @@ from reviewer.core.schema import load_schema
 pytestmark = pytest.mark.corpus
 
 FLOORS = json.loads((Path(__file__).parent / "extraction_floors.json").read_text())
+# The project's own labels of corpus files (tests/gold): runs of one filer's filings, and check
+# sets labelled without looking at the extractor's output (dev4 was measured blind first:
+# micro-F1 0.835 with the extractor of before, 0.845 with 0.4.0; see its notes).
+LOCAL = Path(__file__).parents[1] / "gold"
 
 
 def _run(corpus: Path, name: str):
     schema = load_schema()
-    return evaluate(read_gold(corpus / "gold" / name), corpus, schema, extractor_predictions(schema))
+    gold = corpus / "gold" / name if (corpus / "gold" / name).exists() else LOCAL / name
+    return evaluate(read_gold(gold), corpus, schema, extractor_predictions(schema))
 
 
 @pytest.mark.parametrize("name", sorted(FLOORS))
@@ -42,3 +47,7 @@ def test_issue_targets_on_the_labelled_files(corpus: Path) -> None:
         weak = {f: round(s.f1, 3) for f, s in ev.fields.items()
                 if s.support >= 5 and s.f1 < lowest}
         assert weak == {}, name
+    # what the analyst does: on dev2 at least half the filings need no correction, and fewer
+    # than one correction per filing on average
+    ev = _run(corpus, "dev2.jsonl")
+    assert ev.without_corrections >= 0.5 and ev.corrections_per_filing < 1.0

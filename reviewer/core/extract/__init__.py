@@ -19,7 +19,12 @@ from .rules import Rule, run
 # 0.2.0: the first version checked against golden output (0.1.0 labelled twenty different ones).
 # 0.3.0: rules generalised on unseen filings (releases, exhibits, addresses, signers, events,
 #        contacts, websites, tickers), inline XBRL cover facts, ingest notices and repairs.
-EXTRACTOR_VERSION = "0.3.0"
+# 0.4.0: rules declared (forms classified once); exhibit numbers as older indexes write them,
+#        signature blocks (wrapped titles, attorneys-in-fact, ownership reports), events
+#        (earnings releases, pay-only items, subsequent-events notes), a periodic report's
+#        market item, telephone extensions, double-spaced PDF covers, codes keep an exhibit's
+#        small letters.
+EXTRACTOR_VERSION = "0.4.0"
 
 # Every rule, in the order they run (of two equal proposals the first stands). Each module
 # declares its rules (rules.Rule: the kinds of filing and region it reads, what it proposes and

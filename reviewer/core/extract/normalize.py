@@ -73,6 +73,8 @@ def parse_date(text: str) -> str | None:
     compact = text.strip()
     if re.fullmatch(r"(19|20)\d{6}", compact):
         return _iso(int(compact[:4]), int(compact[4:6]), int(compact[6:]))
+    if m := re.fullmatch(r"(\d{1,2})-(\d{1,2})-((?:19|20)\d\d)", compact):  # "01-28-2025", a form's XML
+        return _iso(int(m.group(3)), int(m.group(1)), int(m.group(2)))
     m = DATE_RE.search(text)
     return date_from_match(m) if m else None
 
@@ -125,6 +127,21 @@ def clean_text(text: str) -> str:
 _SUB_LETTER = re.compile(r"\([A-Z]\)")
 
 
+def _upper_code(code: str) -> str:
+    """A code in upper case ("8-k" -> "8-K", "pep28a" -> "PEP28A"), but in a number (an exhibit's)
+    letters written small after a digit or in brackets stay as written: "4.1b", "10aa", "10j(ii)"."""
+    if not code[:1].isdigit():
+        return code.upper()
+    out = []
+    depth = 0
+    kept = False
+    for i, ch in enumerate(code):
+        depth += (ch == "(") - (ch == ")")
+        kept = ch.islower() and (depth > 0 or (i > 0 and (code[i - 1].isdigit() or kept)))
+        out.append(ch if kept else ch.upper())
+    return "".join(out)
+
+
 def normalize(value: str, ftype: str) -> str | None:
     """A value typed or selected by the analyst, in the field type's normal form."""
     if ftype == "date":
@@ -142,5 +159,5 @@ def normalize(value: str, ftype: str) -> str | None:
         if "@" in code:
             return code.lower() or None
         # Upper case, but an exhibit's sub-letter as lists write it: 3.1(a), 4.1(b).
-        return _SUB_LETTER.sub(lambda m: m.group(0).lower(), code.upper()) or None
+        return _SUB_LETTER.sub(lambda m: m.group(0).lower(), _upper_code(code)) or None
     return clean_text(value) or None
