@@ -237,3 +237,12 @@ def test_an_exhibit_sub_letter_keeps_its_case_in_the_normal_form() -> None:
     assert normalize("3.1(A)", "code") == normalize("3.1(a)", "code") == "3.1(a)"
     assert normalize("10.a.50", "code") == "10.A.50"
     assert normalize("8-k", "code") == "8-K"
+
+
+def test_an_index_that_letters_its_numbers() -> None:
+    text = ("FORM 10-K\n\nItem 15. Exhibits, Financial Statement Schedules\n\nExhibit Number\tDescription\n"
+            "3a\tRestated Certificate of Incorporation (filed as Exhibit 3a to Form 10-K).\n"
+            "10a\tDeferred Compensation Plan.**\n10a(i)\tAmendment to Deferred Compensation Plan.**\n"
+            "10aa\tForm of Employment Agreement.**\n10j(ii)(a)\tAddendum to the Plan.**\n"
+            "2nd\tAmended Bylaws are described elsewhere.\n21\tList of subsidiaries.\n")
+    assert _exhibits(text) == {"3a", "10a", "10a(i)", "10aa", "10j(ii)(a)", "21"}

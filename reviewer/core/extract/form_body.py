@@ -19,12 +19,16 @@ EXHIBIT_SECTION = (
     re.compile(r"index\s+to\s+exhibits"),
     re.compile(r"\([cd]\)\s*exhibits"),
 )
-# An exhibit number as lists write it: 99.1, 99.01, 104, 3.1(a), 10.A.50, 4.1.1; an amendment's
+# An exhibit number as lists write it: 99.1, 99.01, 104, 3.1(a), 10.A.50, 4.1.1, 10aa; an amendment's
 # suffix after a dotted number (10.A.3-1) or a letter set on it (4.1b). A compensatory "*" before
 # it or a footnote "*"/"**" after it is no part of the number.
 _DOTTED = r"(?<=\.\d)|(?<=\.\d\d)"  # right after a dotted number's digits
-_EXNO = (r"\d{1,3}(?:\.[A-Z](?=\.\d))?(?:\.\d{1,3}){0,2}"
-         rf"(?:(?:{_DOTTED})(?:-\d{{1,2}}(?!\d|\.\d)|(?-i:[a-z])(?![A-Za-z\d])))?(?:\((?-i:[a-z])\))?")
+# Older indexes letter their numbers instead ("10a", "10aa", "10x(i)": GTE, Bell Atlantic,
+# Verizon), never an ordinal ("2nd Amended ...").
+_LETTERED = (r"\d{1,3}(?-i:(?!(?:st|nd|rd|th)(?![a-z]))[a-z]{1,2})(?:\((?-i:[ivx]{1,4})\))?"
+             r"(?:\((?-i:[a-z])\))?(?![\w.])")
+_EXNO = (rf"(?:{_LETTERED}|\d{{1,3}}(?:\.[A-Z](?=\.\d))?(?:\.\d{{1,3}}){{0,2}}"
+         rf"(?:(?:{_DOTTED})(?:-\d{{1,2}}(?!\d|\.\d)|(?-i:[a-z])(?![A-Za-z\d])))?(?:\((?-i:[a-z])\))?)")
 EXHIBIT_NO = re.compile(rf"^(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}({_EXNO})\*{{0,3}}\s*[-–—:.]?$", re.I)
 # Apple's lists set a column of notes between the number and its description: where an
 # incorporated copy was filed ("88-S3", "94/2Q", "93K-10.A.15"), "(1)", or the compensatory "**".

@@ -16,6 +16,14 @@ def _hit(out: str, value: str, triple: list) -> Hit:
     return Hit(out, value, triple[1], triple[2])
 
 
+_FILED_BY = frozenset({"FILED BY", "REPORTING OWNER"})
+_ABOUT = frozenset({"ISSUER", "SUBJECT COMPANY"})
+
+
+def _role(filers: list[dict[str, Any]], roles: frozenset[str]) -> dict[str, Any] | None:
+    return next((f for f in filers if f.get("role") in roles), None)
+
+
 def _header(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     h: dict[str, Any] = doc.header
     if not h:
@@ -30,12 +38,16 @@ def _header(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
         yield _hit("period", d, t)
     filers = h.get("filers") or []
     if filers:
-        first = filers[0]
-        if t := first.get("cik"):
+        # An ownership report or a tender offer is filed by one (the reporting owner, the bidder)
+        # about another (the issuer, the subject company): the filing's CIK is its filer's, its
+        # company the one it is about. Other filings name their filer alone.
+        filer = _role(filers, _FILED_BY) or filers[0]
+        company = _role(filers, _ABOUT) or filers[0]
+        if t := filer.get("cik"):
             yield _hit("cik", t[0].strip().lstrip("0") or "0", t)
-        if t := first.get("company_name"):
+        if t := company.get("company_name"):
             yield _hit("company_name", t[0].strip(), t)
-        if t := first.get("file_number"):
+        if t := next((f["file_number"] for f in filers if f.get("file_number")), None):
             yield _hit("file_number", t[0].strip(), t)
 
 
