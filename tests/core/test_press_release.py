@@ -197,3 +197,10 @@ def test_a_telephone_extension_is_part_of_the_number() -> None:
     assert PHONE.search("call 480-905-2002 extension 12").group(0) == "480-905-2002 extension 12"
     assert PHONE.search("call 480-905-2002 to learn more").group(0) == "480-905-2002"
     assert PHONE.search("480-905-2002 xylophones").group(0) == "480-905-2002"
+
+
+def test_an_address_written_with_and_without_its_scheme_is_given_without() -> None:
+    body = ("Investor Relations | Media Inquiries | www.acme.com\n\n"
+            "For more information, visit http://www.acme.com.\n")
+    assert _site(body) == ["www.acme.com"]
+    assert _site("For more information, visit http://www.acme.com.\n") == ["http://www.acme.com"]

@@ -58,6 +58,9 @@ def _website(doc: Document, region: Region, out: str) -> Iterator[Hit]:
                 -(host.startswith("www.")), i)
 
     best = min(range(len(found)), key=rank)
+    if found[best][2].lower().startswith(_SCHEMES):  # the address also written without its scheme
+        best = next((i for i, (_, _, v) in enumerate(found)
+                     if hosts[i] == hosts[best] and not v.lower().startswith(_SCHEMES)), best)
     start, end, value = found[best]
     yield Hit(out, value, start, end)
 
