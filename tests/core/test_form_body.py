@@ -246,3 +246,10 @@ def test_an_index_that_letters_its_numbers() -> None:
             "10aa\tForm of Employment Agreement.**\n10j(ii)(a)\tAddendum to the Plan.**\n"
             "2nd\tAmended Bylaws are described elsewhere.\n21\tList of subsidiaries.\n")
     assert _exhibits(text) == {"3a", "10a", "10a(i)", "10aa", "10j(ii)(a)", "21"}
+
+
+def test_a_release_numbering_its_own_tables_has_no_exhibits() -> None:
+    text = ("Exhibit 99.1\n\nUlta Beauty Announces Results\n\nBOLINGBROOK, Ill., March 9, 2023 -- Ulta Beauty, "
+            "Inc. (NASDAQ: ULTA) today announced results.\n\nConsolidated Statements of Income\n\nExhibit 1\n\n"
+            "Net sales\t100\n\nStore Update\n\nExhibit 4\n\nStores\t1,355\n")
+    assert _exhibits(text) == {"99.1"}

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from ..document import Document
 from .forms import NEW_ITEMS_FROM, NOT_APPLICABLE, Filing, Kind, reported_items
 from .items import item_code
-from .regions import Region, cells, iter_lines, line_start_matches, lowered
+from .regions import Region, cells, iter_lines, line_start_matches, lowered, release_region
 from .rules import Hit, Rule, outputs
 
 # `(?:^|\t)[ \t]*` before it, case-insensitive: searched in the lowered text (line_start_matches).
@@ -117,9 +117,10 @@ def _exhibits(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
             if at >= 0:
                 documents.append(Hit("exhibit_document", m.group(1), at + 3, at + len(part.type)))
     low = lowered(doc)
+    release = release_region(doc)
     listed = [Hit("exhibit_heading", m.group(1), m.start(1), m.end(1))
               for _, m in line_start_matches(EXHIBIT_HEADING, low, text, 0, len(text))
-              if plausible_exhibit(m.group(1))]
+              if plausible_exhibit(m.group(1)) and not _release_schedule(m, release)]
     starts = [(at, m.end()) for at, m in line_start_matches(EXHIBIT_SECTION, low, text, region.start, region.end,
                                                            after_tab=True) if not _continues_sentence(text, at)]
     starts += [(at, m.end()) for at, m in line_start_matches(EXHIBITS_ITEM, low, text, region.start, region.end)]
@@ -133,6 +134,13 @@ def _exhibits(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
         if c.value in numbers or not any(n.startswith((c.value + ".", c.value + "(")) for n in numbers):
             yield c
     yield from listed
+
+
+def _release_schedule(m: re.Match[str], release: Region | None) -> bool:
+    """"Exhibit 1" over a table inside a press release: the release's own schedule (its income
+    statement, its store count), not an exhibit to the filing."""
+    return release is not None and release.start <= m.start() < release.end and m.group(1).isdigit() \
+        and int(m.group(1)) < 10
 
 
 def _continues_sentence(text: str, line_start: int) -> bool:
