@@ -236,3 +236,19 @@ def test_subsequent_events_of_the_companys_own_capital_and_stakes() -> None:
                   "The Company entered into a definitive agreement to acquire Beta, Inc. The Company entered into an "
                   "amendment to its credit agreement.\n\nItem 2. Results\n")
     assert "material_agreement" not in f.get("event_type", []) and "divestiture" not in f.get("event_type", [])
+
+
+def test_a_dividend_the_board_declared_further_down_an_earnings_release() -> None:
+    release = ("Exhibit 99.1\n\nAcme Reports Second Quarter 2023 Results\n\nSAN JOSE, Calif., July 26, 2023 "
+               "/PRNewswire/ -- Acme Inc. (Nasdaq: ACME) today reported results for its second quarter.\n\n"
+               + "Revenue grew in every segment.\n\n" * 80
+               + "Acme's Board of Directors has declared a cash dividend of $0.25 per share of the company's "
+               "common stock.\n\nThe dividend is payable on September 15, 2023 to stockholders of record as of "
+               "September 1, 2023.\n")
+    found: dict[str, list[str]] = {}
+    for c in run_all(events.RULES, Document(text=release, format="text")):
+        found.setdefault(c.name, []).append(c.value)
+    assert set(found["event_type"]) == {"earnings", "dividend"}
+    assert found["dividend_per_share"] == ["0.25"] and found["dividend_payment_date"] == ["2023-09-15"]
+    quiet = release.replace("has declared a cash dividend of $0.25 per share", "may consider dividends")
+    assert "dividend" not in {c.value for c in run_all(events.RULES, Document(text=quiet, format="text"))}

@@ -76,7 +76,8 @@ def _news(doc: Document, filing: Filing) -> list[tuple[Region, bool | frozenset[
 
 
 _HEADLINE_TELLS = frozenset({"earnings"})
-_TODAY_ACTION = re.compile(r"\btoday\s+(?:declared|approved|authorized)\b|\bdeclared\s+today\b")
+_TODAY_ACTION = re.compile(r"\btoday\s+(?:declared|approved|authorized)\b|\bdeclared\s+today\b"
+                           r"|\bboard\s+of\s+directors\s+(?:has\s+)?declared\b")
 
 
 def _paragraphs(doc: Document, region: Region) -> Iterator[tuple[int, str]]:
