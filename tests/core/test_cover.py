@@ -105,3 +105,12 @@ def test_a_pdf_cover_printed_with_a_blank_line_after_every_line() -> None:
     text = ("FORM 8-K\n\n(IRS Employer\nIdentification No.)\n1 Main Street\n\nSpringfield, Ohio 45501\n"
             "(Address of principal executive offices)\n")
     assert _address(text) == ["Springfield, Ohio 45501"]
+
+
+def test_a_british_postcode_under_its_own_caption() -> None:
+    text = ("FORM 8-K\n\nAMCOR PLC\n(Exact name of registrant as specified in its charter)\n\n"
+            "98-1455367\n(IRS Employer Identification\nNo.)\n\n83 Tower Road North\nWarmley, Bristol\nUnited Kingdom\n"
+            "(Address of principal executive offices)\n\nBS30 8XP\n(Zip Code)\n\n+44 117 9753200\n")
+    assert _address(text) == ["83 Tower Road North, Warmley, Bristol, United Kingdom BS30 8XP"]
+    text = text.replace("BS30 8XP", "Bristol Road")  # a street, not a postcode
+    assert _address(text) == ["83 Tower Road North, Warmley, Bristol, United Kingdom"]

@@ -26,7 +26,9 @@ FILE_NO = re.compile(r"(?<![\d-])(?:0\d{0,2}|[1-9]|333|81[14])-\d{3,6}(?![\d-])"
 REPORT_DATE_LABEL = re.compile(r"Date\s+of\s+(?:Report|earliest\s+event)", re.I)
 PERIOD_ENDED = re.compile(r"(?:fiscal\s+year|year|quarterly\s+period|quarter|period)\s+ended:?\s*", re.I)
 MONTH_OF = re.compile(r"For\s+the\s+month\s+of:?\s*", re.I)
-ZIP = re.compile(r"^\d{5}(?:-\d{4})?$|^[A-Z]\d[A-Z] ?\d[A-Z]\d$")
+# A postal code as covers print it: US ZIP (and ZIP+4), Canadian, British ("BS30 8XP", "EC2M 7PP").
+_POSTCODE = r"\d{5}(?:-\d{4})?|[A-Z]\d[A-Z] ?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]? \d[A-Z]{2}"
+ZIP = re.compile(rf"^(?:{_POSTCODE})$")
 CHECKED = "xX☒✓✔■☑"
 
 
@@ -260,7 +262,7 @@ def _file_number(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
             return
 
 
-_ZIP_CAPTION_BELOW = re.compile(r"^[ \t]*(\d{5}(?:-\d{4})?)[ \t]*\n(?:[ \t]*\n)?[ \t]*\(Zip", re.I | re.M)
+_ZIP_CAPTION_BELOW = re.compile(rf"^[ \t]*((?-i:{_POSTCODE}))[ \t]*\n(?:[ \t]*\n)?[ \t]*\((?:Zip|Post)", re.I | re.M)
 
 
 def _address(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
