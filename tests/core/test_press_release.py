@@ -204,3 +204,14 @@ def test_an_address_written_with_and_without_its_scheme_is_given_without() -> No
             "For more information, visit http://www.acme.com.\n")
     assert _site(body) == ["www.acme.com"]
     assert _site("For more information, visit http://www.acme.com.\n") == ["http://www.acme.com"]
+
+
+def test_the_listing_in_the_about_paragraph_after_pages_of_tables() -> None:
+    tables = "Revenue\t$14.0\t$20.5\nGross margin\t39.2%\t53.6%\n\n" * 700
+    text = ("Exhibit 99.1\n\nIntel Reports Fourth-Quarter Results\n\nSANTA CLARA, Calif., Jan. 26, 2023 -- "
+            "Intel Corporation today reported results.\n\n" + tables
+            + "About Intel\n\nIntel (Nasdaq: INTC) is an industry leader.\n")
+    assert len(tables) > 20000
+    found = _values(text)
+    assert found["ticker"] == ["INTC"] and found["exchange"] == ["Nasdaq"]
+    assert "ticker" not in _values(text.replace("About Intel", "Safe harbor"))

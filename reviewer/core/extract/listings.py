@@ -25,16 +25,21 @@ SYMBOL_MARKET = re.compile(
     r"\b(?:on|in)\s+(?:the\s+)?(?P<ex>(?:New\s+York|American|Nasdaq|NASDAQ|Toronto|London)(?:\s+(?:Stock|National|"
     r"Global|Select|Capital))*\s+(?:Exchange|Market)|NYSE(?:\s+(?:American|MKT))?|Nasdaq|NASDAQ|AMEX)\b[^.;]*$")
 
+# "About Intel" / "About Acme Corp.": the paragraph that closes a release, which gives the listing
+# ("Intel (Nasdaq: INTC) is ..."), however many pages of tables come before it.
+_ABOUT = re.compile(r"^[ \t]*About[ \t]+[A-Z][^\n]{0,60}$", re.M)
+_ABOUT_CHARS = 1500
+
+
 def _tickers(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     end = min(region.end, region.start + 20000)
     text = doc.text
-    for m in TICKER.finditer(text, region.start, end):
-        if m.group(0)[0] != "(" and not re.search(r"\([^()]*$", text[max(region.start, m.start() - 60) : m.start()]):
-            continue  # a second listing only inside the parenthesis that opened with the first
-        yield Hit("ticker", m.group("t").upper().rstrip("."), m.start("t"), m.end("t"))
-        ex_end = m.end("nms") if m.group("nms") else m.end("ex")
-        ex = re.sub(r"\s+", " ", text[m.start("ex") : ex_end])
-        yield Hit("exchange", ex, m.start("ex"), ex_end)
+    windows = [(region.start, end)]
+    if end < region.end:
+        windows += [(m.end(), min(region.end, m.end() + _ABOUT_CHARS))
+                    for m in _ABOUT.finditer(text, end, region.end)]
+    for lo, hi in windows:
+        yield from _parenthesised(text, region, lo, hi)
     for line_start, line in _listing_lines(text, region.start, min(region.end, region.start + 60000)):
         for m in _LISTED.finditer(line):
             s = line_start + m.start("t")
@@ -64,6 +69,17 @@ _LISTED = re.compile(r"(?P<ex>NYSE(?:\s+American)?|NASDAQ|Nasdaq|AMEX|ASX|TSX|TS
                      r"(?P<t>[A-Z][A-Z.]{0,5})(?![\w.])")
 _LISTING_LINE = re.compile(r"^[ \t]*(?:(?:NYSE(?:\s+American)?|NASDAQ|Nasdaq|AMEX|ASX|TSX|TSXV|LSE|AEX|SIX)\s*:\s*"
                            r"[A-Z][A-Z.]{0,5}[ \t]*(?:[;,|][ \t]*|$))+[ \t]*$", re.M)
+
+
+def _parenthesised(text: str, region: Region, start: int, end: int) -> Iterator[Hit]:
+    """"(NYSE: CAT)", and each listing of "(AEX: AGN; NYSE: AEG)"."""
+    for m in TICKER.finditer(text, start, end):
+        if m.group(0)[0] != "(" and not re.search(r"\([^()]*$", text[max(region.start, m.start() - 60) : m.start()]):
+            continue  # a second listing only inside the parenthesis that opened with the first
+        yield Hit("ticker", m.group("t").upper().rstrip("."), m.start("t"), m.end("t"))
+        ex_end = m.end("nms") if m.group("nms") else m.end("ex")
+        ex = re.sub(r"\s+", " ", text[m.start("ex") : ex_end])
+        yield Hit("exchange", ex, m.start("ex"), ex_end)
 
 
 def _listing_lines(text: str, start: int, end: int) -> Iterator[tuple[int, str]]:
