@@ -215,3 +215,10 @@ def test_the_listing_in_the_about_paragraph_after_pages_of_tables() -> None:
     found = _values(text)
     assert found["ticker"] == ["INTC"] and found["exchange"] == ["Nasdaq"]
     assert "ticker" not in _values(text.replace("About Intel", "Safe harbor"))
+
+
+def test_a_press_office_is_no_contact_person() -> None:
+    from reviewer.core.extract.press_release import _person
+
+    assert not _person("Salesforce PR") and not _person("Acme IR") and not _person("Acme Press Office")
+    assert _person("Evan Goldstein")

@@ -26,7 +26,7 @@ CONTACT_WORD = re.compile(
 PERSON = re.compile(
     r"^(?:(?:Mr|Ms|Mrs|Dr)\.\s+)?[A-Z][A-Za-z]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'’-]+){1,2}$")
 NOT_PERSON = re.compile(
-    r"\b(?:Inc|Corp|Co|Company|Group|Relations|Communications|Corporate|Investor|Investors|Media"
+    r"\b(?:Inc|Corp|Co|Company|Group|Relations|Communications|Corporate|Investor|Investors|Media|PR|IR|Press"
     r"|Contact|Contacts|Public|Affairs|Release|News|Immediate|Phone|Fax|Office|Department|Services"
     r"|Consulting|Helpline|Inquiries|Community|Financial|Officer|President|Director|Manager|Street"
     r"|Road|Avenue|Suite|Korea|Nasdaq|NYSE|Stock|Market|About|Website|Email|Hotline|Toll|Advisors"
