@@ -24,7 +24,10 @@ from .rules import Rule, run
 #        (earnings releases, pay-only items, subsequent-events notes), a periodic report's
 #        market item, telephone extensions, double-spaced PDF covers, codes keep an exhibit's
 #        small letters.
-EXTRACTOR_VERSION = "0.4.0"
+# 0.5.0: ownership reports (the filer's CIK, the issuer's name and symbol), lettered exhibit
+#        numbers ("10aa"), a release's own "Exhibit 1" tables left out, a dividend declared further
+#        down a release, the "About" paragraph's listing, British postcodes, schemeless websites.
+EXTRACTOR_VERSION = "0.5.0"
 
 # Every rule, in the order they run (of two equal proposals the first stands). Each module
 # declares its rules (rules.Rule: the kinds of filing and region it reads, what it proposes and
