@@ -35,6 +35,16 @@ class Score:
     def support(self) -> int:
         return self.tp + self.fn
 
+    @property
+    def wrong(self) -> int:
+        """Values to edit: a missing value and an extra one of a field are one wrong value."""
+        return min(self.fn, self.fp)
+
+    @property
+    def corrections(self) -> int:
+        """What an analyst does to this field: each wrong, missing or extra value is one."""
+        return max(self.fn, self.fp)
+
     def add(self, other: Score) -> None:
         self.tp += other.tp
         self.fp += other.fp
@@ -160,7 +170,7 @@ def evaluate(
             ev.fields.setdefault(name, Score()).add(s)
             if missing or extra:
                 ev.mismatches.append(Mismatch(rec["file"], name, sorted(missing), sorted(extra)))
-                ev.corrections[rec["file"]] += max(len(missing), len(extra))
+                ev.corrections[rec["file"]] += s.corrections
     return ev
 
 

@@ -145,10 +145,9 @@ def corrections(repo: Repository, doc_id: int, gold: dict[str, list[str]],
     out = Corrections()
     for s, _missing, _extra in score_file(gold, standing(repo.field_values(doc_id)),
                                           schema).values():
-        wrong = min(s.fn, s.fp)
-        out.wrong += wrong
-        out.missing += s.fn - wrong
-        out.extra += s.fp - wrong
+        out.wrong += s.wrong
+        out.missing += s.fn - s.wrong
+        out.extra += s.fp - s.wrong
     return out
 
 
