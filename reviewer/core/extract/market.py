@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from ..document import Document
 from .cover import exchanges_registered
 from .forms import Filing, Kind
+from .listings import SYMBOL_SENTENCE
 from .regions import Region, cover_region, line_start_matches, lowered
 from .rules import Hit, Rule, Where, outputs
 
@@ -23,8 +24,6 @@ from .rules import Hit, Rule, Where, outputs
 _SECTION = re.compile(r"(?:item\s+\d{1,2}[a-z]?\s*[.:]?\s*)?(?:market\s+for\s+(?:the\s+)?(?:registrant|company)"
                       r"['’]?s?\s+common\s+(?:equity|stock)|the\s+offer\s+and\s+listing)")
 _SECTION_CHARS = 3000
-_SYMBOL = re.compile(r"under\s+the\s+(?:ticker\s+|trading\s+)?symbols?\s+[\"“']?(?P<t>[A-Z][A-Z.]{0,5}?)\.?[\"”']?"
-                     r"(?![\w-])")
 # The market named last before "under the symbol": "on the Toronto Stock Exchange (the "TSX")",
 # "quoted on the OTC Pink tier of the OTC Link" (the market is its capitalised words).
 _MARKET = re.compile(r"\b(?:on|in)\s+(?:the\s+)?(?P<ex>(?:[A-Z][\w&.-]*\s+){0,4}(?:Stock\s+Exchange|Exchange|Market"
@@ -51,7 +50,7 @@ def _listings(text: str, start: int, end: int) -> Iterator[Hit]:
     """Each symbol in a sentence that lists the stock now, with the market named before it in
     its clause (the sentence's start, or the previous symbol)."""
     clause = start
-    for sym in _SYMBOL.finditer(text, start, end):
+    for sym in SYMBOL_SENTENCE.finditer(text, start, end):
         sentence = max(text.rfind(". ", start, sym.start()) + 1, start)
         clause = max(clause, sentence)
         if not _PAST.search(text, sentence, sym.start()):
