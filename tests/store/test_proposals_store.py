@@ -6,10 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import sqlite_utils
+from acme import add_acme
 
-from reviewer.core.document import Document, Part
 from reviewer.core.extract.candidate import Candidate
-from reviewer.core.values import DocumentSummary, State
+from reviewer.core.values import State
 from reviewer.store import Repository, open_store
 from reviewer.store.db import connect
 from reviewer.store.migrations import migrate
@@ -18,14 +18,7 @@ TEXT = "FORM 8-K\nACME CORP\nCIK 0000000042\nInvestor Contact:\nMary Major\nJane
 
 
 def add(repo: Repository, sha: str, *extra: Candidate, stamp: int = 0) -> int:
-    doc = Document(TEXT, "text", [Part("body", 0, len(TEXT))])
-    cands = [Candidate("cik", "42", 22, 32, 0.95, "header.cik"),
-             Candidate("form_type", "8-K", 5, 8, 0.95, "cover.form_type"),
-             Candidate("company_name", "ACME CORP", 9, 18, 0.9, "cover.company_name"), *extra]
-    doc_id, _ = repo.add_document(sha256=sha * 64, source_path=f"/x/{sha}.txt", raw=sha.encode(),
-                                  document=doc, candidates=cands, extractor_version="t",
-                                  summary=DocumentSummary(), who="ann", proposed_stamp=stamp)
-    return doc_id
+    return add_acme(repo, sha, TEXT, *extra, stamp=stamp)
 
 
 KEYS = ["cik:42", "name:acme"]

@@ -4,9 +4,9 @@ teach or accepted stays, its counts without the removed filing's. Restoring brin
 
 from __future__ import annotations
 
-from reviewer.core.document import Document, Part
+from acme import add_acme
+
 from reviewer.core.extract.candidate import Candidate
-from reviewer.core.values import DocumentSummary
 from reviewer.store import Repository
 
 TEXT = "FORM 8-K\nACME CORP\nCIK 0000000042\n\nInvestor Contact:\nMary Major\n(617) 555-0199\n"
@@ -15,14 +15,7 @@ KEYS = ["cik:42", "name:acme"]
 
 
 def add(repo: Repository, sha: str, *extra: Candidate) -> int:
-    doc = Document(TEXT, "text", [Part("body", 0, len(TEXT))])
-    cands = [Candidate("cik", "42", 22, 32, 0.95, "header.cik"),
-             Candidate("form_type", "8-K", 5, 8, 0.95, "cover.form_type"),
-             Candidate("company_name", "ACME CORP", 9, 18, 0.9, "cover.company_name"), *extra]
-    doc_id, _ = repo.add_document(sha256=sha * 64, source_path=f"/x/{sha}.txt", raw=sha.encode(),
-                                  document=doc, candidates=cands, extractor_version="t",
-                                  summary=DocumentSummary(), who="ann")
-    return doc_id
+    return add_acme(repo, sha, TEXT, *extra)
 
 
 def teach(repo: Repository, sha: str) -> int:
