@@ -114,3 +114,13 @@ def test_a_british_postcode_under_its_own_caption() -> None:
     assert _address(text) == ["83 Tower Road North, Warmley, Bristol, United Kingdom BS30 8XP"]
     text = text.replace("BS30 8XP", "Bristol Road")  # a street, not a postcode
     assert _address(text) == ["83 Tower Road North, Warmley, Bristol, United Kingdom"]
+
+
+def test_an_amendments_title_and_a_registration_statements_address_caption() -> None:
+    text = ("SECURITIES AND EXCHANGE COMMISSION\n\n          AMENDMENT NO. 2\n               TO\n            FORM S-3"
+            "\n\nREGISTRATION STATEMENT\n\nPAGE AMERICA GROUP, INC.\n(Exact name of registrant as specified in its "
+            "charter)\n\n125 State Street\nHackensack, New Jersey 07601\n(201) 342-6676\n(Address, including zip "
+            "code, and telephone number, including\narea code, of registrant's principal executive offices)\n")
+    assert _values(text, "form_type") == ["S-3/A"]
+    assert _address(text) == ["125 State Street, Hackensack, New Jersey 07601"]
+    assert _values(text.replace("AMENDMENT NO. 2\n               TO\n", ""), "form_type") == ["S-3"]

@@ -27,7 +27,9 @@ from .rules import Rule, run
 # 0.5.0: ownership reports (the filer's CIK, the issuer's name and symbol), lettered exhibit
 #        numbers ("10aa"), a release's own "Exhibit 1" tables left out, a dividend declared further
 #        down a release, the "About" paragraph's listing, British postcodes, schemeless websites.
-EXTRACTOR_VERSION = "0.5.0"
+# 0.6.0: an amendment's title ("Amendment No. 2 to Form S-3": S-3/A); a registration
+#        statement's address caption ("Address, including zip code, and telephone number ...").
+EXTRACTOR_VERSION = "0.6.0"
 
 # Every rule, in the order they run (of two equal proposals the first stands). Each module
 # declares its rules (rules.Rule: the kinds of filing and region it reads, what it proposes and

@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
-from .forms import EVERY_KIND, Filing, Kind, form_title
+from .forms import EVERY_KIND, Filing, Kind, form_name, form_title
 from .normalize import MONTH_YEAR_RE, MONTHS, clean_text, iter_dates
 from .regions import Region, cells, is_label, is_rule, iter_lines
 from .rules import Hit, Rule, Where, outputs
@@ -18,8 +18,8 @@ NAME_LABEL = re.compile(
 # "(Address of principal executive offices)", "(Address, including zip code, of principal executive
 # offices)", "(Address of registrant's principal executive offices)", "offices)" wrapped to a line below.
 ADDRESS_LABEL = re.compile(
-    r"[(\[]?\s*Address(?:,\s+including\s+zip\s+code,)?\s+of\s+(?:(?:the\s+)?registrant[’']?s\s+)?"
-    r"principal\s+executive(?:\s+offices?)?", re.I)
+    r"[(\[]?\s*Address(?:,\s+including\s+zip\s+code,?)?(?:\s+and\s+telephone\s+number,\s+including\s+area\s+code,)?"
+    r"\s+of\s+(?:(?:the\s+)?registrant[’']?s\s+)?principal\s+executive(?:\s+offices?)?", re.I)
 FILE_LABEL = re.compile(r"Commission\s+File\s*(?:Number|No\b\.?)|\bFile\s+No\.|\(Commission\b", re.I)
 # 0-10030, 000-30344, 001-35992, 1-416, 333-06718; not phone numbers, IRS numbers or ZIP+4.
 FILE_NO = re.compile(r"(?<![\d-])(?:0\d{0,2}|[1-9]|333|81[14])-\d{3,6}(?![\d-])")
@@ -34,7 +34,8 @@ CHECKED = "xX☒✓✔■☑"
 
 def _form_title(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     if m := form_title(doc):
-        yield Hit("form_title", re.sub(r"\s+", " ", m.group(1)).upper(), m.start(1), m.end(1))
+        name, start = form_name(doc, m)
+        yield Hit("form_title", name, start, m.end(1))
 
 
 COMBINED = re.compile(r"Registrants?,?\s+State\s+of\s+Incorporation", re.I)

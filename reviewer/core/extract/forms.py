@@ -75,6 +75,21 @@ def form_title(doc: Document) -> re.Match[str] | None:
     return FORM_TITLE.search(doc.text, cover.start, min(cover.end, cover.start + 2500))
 
 
+# "AMENDMENT NO. 2 TO FORM S-3", "Amendment No. 1 to Form 10-K": the title of an amendment.
+_AMENDMENT_TO = re.compile(r"Amendment\s+No\.?\s*\d+\s+to\s*$", re.I)
+
+
+def form_name(doc: Document, m: re.Match[str]) -> tuple[str, int]:
+    """The form a title names, "/A" added where the title calls it an amendment to that form,
+    and where its evidence starts (at "Amendment No. 2 to" then)."""
+    name = re.sub(r"\s+", " ", m.group(1)).upper()
+    lo = max(0, m.start() - 80)
+    amendment = _AMENDMENT_TO.search(doc.text, lo, m.start())
+    if not name.endswith("/A") and amendment:
+        return name + "/A", amendment.start()
+    return name, m.start(1)
+
+
 @once_per_document
 def filing_of(doc: Document) -> Filing:
     header = doc.header or {}
@@ -83,7 +98,7 @@ def filing_of(doc: Document) -> Filing:
         form = t[0].strip().upper()
     else:
         m = form_title(doc)
-        form = re.sub(r"\s+", " ", m.group(1)).upper() if m else ""
+        form = form_name(doc, m)[0] if m else ""
     filed = (header.get("filed_date") or [""])[0].strip()
     titled = False
     if not form:
