@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 from .document import Document
 from .evaluate import comparable
 from .extract.candidate import Candidate
+from .extract.forms import reported_items
 from .extract.normalize import normalize
 from .extract.press_release import CONTACT_WORD
-from .extract.regions import form_region, release_region
+from .extract.regions import cover_region, form_region, release_region
 from .schema import FieldDef, Schema
 from .values import FieldValue, State
 
@@ -43,6 +44,11 @@ COMPANIONS = {"ticker": ("exchange", 40), "exchange": ("ticker", 40),
 # characters after a contacts caption or from a contact extraction found.
 CONTACTS = frozenset({"contact_name", "contact_phone", "contact_email"})
 CONTACT_BLOCK = 400
+# A press release's field (the schema's group) is the release's: a symbol or a site quoted in a
+# news article, a letter or the form's text is no listing of the company. Proposed inside the
+# release, or, in a filing without one, on the cover page before the form's first item (its
+# securities table).
+RELEASE_GROUP = "press_release"
 
 
 def registrant_key(name: str) -> str:
@@ -266,7 +272,8 @@ def propose(document: Document, candidates: Sequence[Candidate], memory: FilerMe
             if value_key(r.value, fd) in have:
                 continue
             accept = functools.partial(_in_contact_block, document, candidates=candidates) \
-                if name in CONTACTS else None
+                if name in CONTACTS else functools.partial(_in_release, document) \
+                if fd.group == RELEASE_GROUP else None
             span = finder.find(r.value, fd, accept)
             if span is None or not _accompanied(span, name, candidates, memory, finder, schema):
                 continue
@@ -286,6 +293,14 @@ def _accompanied(span: tuple[int, int], name: str, candidates: Sequence[Candidat
     if fd is not None:
         spans += [s for r in memory.fields.get(other, ()) if (s := finder.find(r.value, fd))]
     return any(start - near <= span[1] and span[0] <= end + near for start, end in spans)
+
+
+def _in_release(document: Document, span: tuple[int, int]) -> bool:
+    release = release_region(document)
+    if release is not None:
+        return release.start <= span[0] < release.end
+    cover = cover_region(document)
+    return cover.start <= span[0] < min([cover.end] + [i.start for i in reported_items(document)])
 
 
 def _in_contact_block(document: Document, span: tuple[int, int], candidates: Sequence[Candidate]) -> bool:

@@ -179,3 +179,14 @@ def test_a_single_field_proposes_only_its_latest_value() -> None:
                ("website", "www.example.com", 2, "2015-01-01"))
     text = "See http://investor.example.com for more."
     assert propose(doc(text), [], m, SCHEMA) == []
+
+
+def test_a_listing_quoted_after_the_forms_items_is_no_release_field() -> None:
+    """A symbol quoted in a news article the 8-K files (no press release) is not proposed; the
+    same one on the cover, before the items, is."""
+    m = memory(("exchange", "Nasdaq", 1, "2018-04-06"), ("ticker", "AXON", 1, "2018-04-06"))
+    form = ("FORM 8-K\nCURRENT REPORT\n\nItem 8.01 Other Events.\n\nThe company files an article.\n\n"
+            "Axon's stock (Nasdaq: AXON) was trading today around $45.\n")
+    assert propose(doc(form), [], m, SCHEMA) == []
+    cover = form.replace("CURRENT REPORT\n", "CURRENT REPORT\nCommon Stock (Nasdaq: AXON)\n")
+    assert {c.name for c in propose(doc(cover), [], m, SCHEMA)} == {"exchange", "ticker"}
