@@ -8,20 +8,16 @@ taught or decided it). What an anchor is and where it proposes is core.anchors',
 
 from __future__ import annotations
 
-import sqlite3
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING
 
 from ..core.anchors import EVERY_FILER_AFTER, SWITCH_OFF_AFTER, LearnedAnchor, anchor_of, region_of
-from ..core.document import Document
 from ..core.extract.candidate import Candidate
 from ..core.extract.normalize import normalize
 from ..core.memory import TextFinder, filer_key, standing, value_key
-from ..core.schema import Schema
 from ..core.values import FieldValue, State
+from .part import StorePart
 
 _COLUMNS = "id, field, label, region, filer_key, proposed, accepted, rejected, enabled, document_id"
 _REJECTING = (State.REJECTED, State.CORRECTED)
@@ -40,28 +36,8 @@ def _row(row: tuple) -> LearnedAnchor:
                          bool(row[8]), row[9])
 
 
-class Anchors:
+class Anchors(StorePart):
     """The anchors tables' reads and writes."""
-
-    conn: sqlite3.Connection
-
-    def transaction(self) -> AbstractContextManager[None]:
-        raise NotImplementedError  # the Repository's
-
-    def field_values(self, doc_id: int) -> list[FieldValue]:
-        raise NotImplementedError  # the Repository's
-
-    def load_document(self, doc_id: int) -> Document:
-        raise NotImplementedError  # the Repository's
-
-    def memory_schema(self) -> Schema:
-        raise NotImplementedError  # Memory's
-
-    def company_keys(self, values: Mapping[str, Sequence[str]]) -> list[str]:
-        raise NotImplementedError  # Memory's
-
-    if TYPE_CHECKING:  # Proposals' (a later base of Repository: a stub here would hide it)
-        def bump_stamps(self, keys: Iterable[str | None]) -> None: ...
 
     # -- learning --------------------------------------------------------------------------
 

@@ -9,10 +9,7 @@ done with a memory (proposals, what changed) is core.memory's, not SQL's.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
-from contextlib import AbstractContextManager
-from typing import TYPE_CHECKING
 
 from ..core.memory import (
     Change,
@@ -25,23 +22,14 @@ from ..core.memory import (
 )
 from ..core.schema import Schema, load_schema
 from ..core.values import FieldValue
+from .part import StorePart
 from .rows import now
 
 
-class Memory:
+class Memory(StorePart):
     """The memory table's reads and writes (writes only inside the caller's transaction)."""
 
-    conn: sqlite3.Connection
     _memory_schema: Schema | None = None
-
-    def field_values(self, doc_id: int) -> list[FieldValue]:
-        raise NotImplementedError  # the Repository's
-
-    def transaction(self) -> AbstractContextManager[None]:
-        raise NotImplementedError  # the Repository's
-
-    if TYPE_CHECKING:  # Proposals' (a later base of Repository: a stub here would hide it)
-        def bump_stamps(self, keys: Iterable[str | None]) -> None: ...
 
     def use_schema(self, schema: Schema) -> None:
         """Which fields repeat (and their types) come from this schema (default: the core one)."""

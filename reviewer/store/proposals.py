@@ -13,42 +13,19 @@ Repository inherits this; each write runs inside the caller's transaction or one
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterable, Sequence
-from contextlib import AbstractContextManager
 
 from ..core.extract.candidate import Candidate
-from ..core.memory import Change
 from ..core.reextraction import standing_summary
-from ..core.values import FieldValue, HistoryEntry, State
+from ..core.values import HistoryEntry, State
+from .part import StorePart
 from .rows import INSERT_EXTRACTED, extracted_row, now
 
 EVERY_FILER = "*"  # the stamp of the anchors that apply to every filer
 
 
-class Proposals:
+class Proposals(StorePart):
     """proposal_stamp, bump_stamps, proposals_due and add_proposals."""
-
-    conn: sqlite3.Connection
-
-    def transaction(self) -> AbstractContextManager[None]:
-        raise NotImplementedError  # the Repository's
-
-    def field_values(self, doc_id: int) -> list[FieldValue]:
-        raise NotImplementedError  # the Repository's
-
-    def append_history(self, entry: HistoryEntry) -> None:
-        raise NotImplementedError  # the Repository's
-
-    def count_proposed(self, candidates: Iterable[Candidate]) -> None:
-        raise NotImplementedError  # Anchors'
-
-    def set_changes(self, doc_id: int, count: int) -> None:
-        raise NotImplementedError  # Memory's
-
-    def changes_for(self, doc_id: int,
-                    values: Iterable[FieldValue] | None = None) -> list[Change]:
-        raise NotImplementedError  # Memory's
 
     def proposal_stamp(self) -> int:
         """The store's latest stamp: read before a filer's memory is, it is the stamp the

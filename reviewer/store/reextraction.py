@@ -7,36 +7,18 @@ Repository inherits this.
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterable
-from contextlib import AbstractContextManager
 
 from ..core.document import Document
 from ..core.extract.candidate import Candidate
 from ..core.reextraction import ReextractionPlan, plan_reextraction
-from ..core.values import FieldValue, HistoryEntry, State
+from ..core.values import HistoryEntry, State
+from .part import StorePart
 from .rows import INSERT_EXTRACTED, extracted_row, now
 
 
-class Reextraction:
+class Reextraction(StorePart):
     """reextract: a stored filing brought up to a new extraction."""
-
-    conn: sqlite3.Connection
-
-    def transaction(self) -> AbstractContextManager[None]:
-        raise NotImplementedError  # the Repository's
-
-    def document_text(self, doc_id: int) -> str | None:
-        raise NotImplementedError  # the Repository's
-
-    def field_values(self, doc_id: int) -> list[FieldValue]:
-        raise NotImplementedError  # the Repository's
-
-    def append_history(self, entry: HistoryEntry) -> None:
-        raise NotImplementedError  # the Repository's
-
-    def count_proposed(self, values: Iterable[Candidate]) -> None:
-        raise NotImplementedError  # Anchors'
 
     def reextract(self, doc_id: int, document: Document, candidates: Iterable[Candidate], *,
                   extractor_version: str, who: str,

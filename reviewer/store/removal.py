@@ -8,38 +8,13 @@ Repository inherits this; each change is one transaction with its history row.
 
 from __future__ import annotations
 
-import sqlite3
-from contextlib import AbstractContextManager
-
-from ..core.values import DocumentRecord, HistoryEntry
+from ..core.values import HistoryEntry
+from .part import StorePart
 from .rows import now
 
 
-class Removal:
+class Removal(StorePart):
     """remove_document, restore_document and is_removed."""
-
-    conn: sqlite3.Connection
-
-    def transaction(self) -> AbstractContextManager[None]:
-        raise NotImplementedError  # the Repository's
-
-    def document(self, doc_id: int) -> DocumentRecord | None:
-        raise NotImplementedError  # the Repository's
-
-    def append_history(self, entry: HistoryEntry) -> None:
-        raise NotImplementedError  # the Repository's
-
-    def remember(self, doc_id: int) -> None:
-        raise NotImplementedError  # Memory's
-
-    def forget(self, doc_id: int) -> None:
-        raise NotImplementedError  # Memory's
-
-    def withdraw_anchors(self, doc_id: int) -> None:
-        raise NotImplementedError  # Anchors'
-
-    def reinstate_anchors(self, doc_id: int) -> None:
-        raise NotImplementedError  # Anchors'
 
     def remove_document(self, doc_id: int, who: str) -> bool:
         """Take a filing out of the queue, the figures, the export and the filer's memory (and
