@@ -1,5 +1,9 @@
 """Recovery of a damaged store: what can still be read is copied, table by table, into a new
-store; unreadable pages are skipped, and the report says what was copied and what was lost."""
+store; unreadable pages are skipped, and the report says what was copied and what was lost.
+
+The filings, their values and history are copied, and what was learned from them: the anchors
+(with the values that taught them) and the proposal stamps. The company memory is not copied
+but rebuilt from the approved filings recovered, as `Repository.rebuild_memory` does."""
 
 from __future__ import annotations
 
@@ -11,8 +15,14 @@ from pathlib import Path
 
 from ..core.atomic import replaced_whole
 from .db import SQLITE_MAGIC, StoreError, connect, open_store
+from .repository import Repository
 
-TABLES = ("documents", "document_content", "field_values", "history")
+TABLES = ("documents", "document_content", "field_values", "history", "anchors", "anchor_sources",
+          "proposal_stamps")
+# The filing each table's rows belong to: a row whose filing was lost is left out (an anchor's
+# filing is only where it was learned first: the anchor stays, without it).
+FILING_KEY = {"documents": "id", "document_content": "document_id", "field_values": "document_id",
+              "history": "document_id", "anchor_sources": "document_id", "anchors": "document_id"}
 _MIN, _MAX = -(2**63), 2**63 - 1
 CHECK_LIMIT = 20  # findings of the integrity check reported (it can find thousands)
 LOST_TEXT = "The text of this filing was lost in a damaged store; its values were recovered."
@@ -181,6 +191,7 @@ def recover(source: str | Path, target: str | Path) -> RecoverReport:
             db = open_store(partial)
             try:
                 _copy(conn, db.conn, report)
+                Repository(db).rebuild_memory()  # as the store keeps it, from what was copied
             finally:
                 db.conn.close()
     finally:
@@ -191,6 +202,7 @@ def recover(source: str | Path, target: str | Path) -> RecoverReport:
 def _copy(src: sqlite3.Connection, out: sqlite3.Connection, report: RecoverReport) -> None:
     doc_ids: set[int] = set()
     with_text: set[int] = set()
+    anchor_ids: set[int] = set()
     out.execute("BEGIN IMMEDIATE")
     try:
         for table in TABLES:
@@ -202,12 +214,16 @@ def _copy(src: sqlite3.Connection, out: sqlite3.Connection, report: RecoverRepor
             if not columns:
                 t.missing = True
                 continue
-            key = "id" if table == "documents" else "document_id"
-            k = columns.index(key)
+            key = FILING_KEY.get(table)
+            k = columns.index(key) if key in columns else None
+            a = columns.index("anchor_id") if table == "anchor_sources" else None
             insert = (f"INSERT INTO {table} ({', '.join(columns)}) "
                       f"VALUES ({', '.join('?' * len(columns))})")
             for row in readable_rows(src, table, columns, t):
-                if table != "documents" and row[k] not in doc_ids:
+                if table == "anchors" and k is not None and row[k] not in doc_ids:
+                    row = (*row[:k], None, *row[k + 1:])  # its first filing lost, not the anchor
+                elif (table != "documents" and k is not None and row[k] not in doc_ids) \
+                        or (a is not None and row[a] not in anchor_ids):
                     t.orphans += 1
                     continue
                 try:
@@ -216,10 +232,10 @@ def _copy(src: sqlite3.Connection, out: sqlite3.Connection, report: RecoverRepor
                     t.invalid += 1
                     continue
                 t.copied += 1
-                if table == "documents":
-                    doc_ids.add(row[k])
-                elif table == "document_content":
-                    with_text.add(row[k])
+                if table == "anchors":
+                    anchor_ids.add(row[columns.index("id")])
+                elif k is not None and table in ("documents", "document_content"):
+                    (doc_ids if table == "documents" else with_text).add(row[k])
             if table == "document_content":
                 report.without_text = _keep_without_text(out, doc_ids - with_text)
         out.execute("COMMIT")

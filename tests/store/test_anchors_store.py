@@ -147,3 +147,36 @@ def test_a_store_of_the_previous_schema_gains_anchors(tmp_path: Path) -> None:
     assert {"anchors", "anchor_sources"} <= set(db.table_names())
     assert Repository(db).learned_anchors() == []
     db.conn.close()
+
+
+def test_a_recovered_store_keeps_what_was_learned_and_rebuilds_the_memory(
+        repo: Repository, store_path: Path, tmp_path: Path) -> None:
+    """`reviewer recover` copies the anchors (with the values that taught them, their counts and
+    switches) and the proposal stamps, and rebuilds the filers' memory from the approved filings."""
+    from reviewer.store.recover import recover
+
+    doc = add(repo, "a", "7")
+    repo.add_value(doc, "contact_name", "Mary Major", span(repo, doc, "Mary Major"), "ann")
+    repo.mark_reviewed(doc, "ann")
+    [anchor] = repo.learned_anchors()
+    repo.set_anchor_enabled(anchor.id, False)
+    later = add(repo, "b", "7")
+    stamp = repo.proposal_stamp()
+    repo.db.conn.close()
+
+    report = recover(store_path, tmp_path / "new.db")
+    assert {t.name: t.copied for t in report.tables}["anchor_sources"] == 1
+    new = Repository(open_store(tmp_path / "new.db"))
+    try:
+        assert [(a.id, a.label, a.filer_key, a.enabled) for a in new.learned_anchors()] == [
+            (anchor.id, anchor.label, "cik:7", False)]
+        assert new.proposal_stamp() >= stamp  # never back: filings proposed at it stay up to date
+        memory = new.memory_for("cik:7")
+        assert memory.latest("contact_name").value == "Mary Major"
+        new.set_anchor_enabled(anchor.id, True)  # on again: the stamps move on past the old ones
+        assert new.proposals_due(later, ["cik:7"]) is not None
+        taught = [fv for fv in new.field_values(doc) if fv.value == "Mary Major"]
+        new.unlearn(taught[0].id)  # the value that taught it was copied with its id: undone,
+        assert new.learned_anchors() == []  # it teaches nothing, and the unused anchor goes
+    finally:
+        new.db.conn.close()
