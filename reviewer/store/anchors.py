@@ -96,11 +96,13 @@ class Anchors(StorePart):
         """Learned on EVERY_FILER_AFTER filers, an anchor applies to every filer: its filers'
         anchors become one (counts summed, on only if all were); returns its id."""
         where = "a.field = ? AND a.label = ? AND a.region = ?"
-        rows = self.conn.execute(f"SELECT a.id, a.filer_key FROM anchors a WHERE {where}"
-                                 " ORDER BY a.id", (field, label, region)).fetchall()
-        filers = self.conn.execute(
+        rows = self.conn.execute(  # a forgotten one stays apart: restored, it comes back as it was
+            f"SELECT a.id, a.filer_key FROM anchors a WHERE {where} AND a.forgotten = 0"
+            " ORDER BY a.id", (field, label, region)).fetchall()
+        filers = self.conn.execute(  # filers whose filings in review taught it (not removed)
             "SELECT count(DISTINCT s.filer_key) FROM anchor_sources s"
-            f" JOIN anchors a ON a.id = s.anchor_id WHERE {where}", (field, label, region)
+            " JOIN anchors a ON a.id = s.anchor_id JOIN documents d ON d.id = s.document_id"
+            f" WHERE {where} AND d.removed_at IS NULL", (field, label, region)
         ).fetchone()[0]
         if filers < EVERY_FILER_AFTER or (len(rows) == 1 and rows[0][1] is None):
             return None

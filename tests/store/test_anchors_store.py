@@ -180,3 +180,19 @@ def test_a_recovered_store_keeps_what_was_learned_and_rebuilds_the_memory(
         assert new.learned_anchors() == []  # it teaches nothing, and the unused anchor goes
     finally:
         new.db.conn.close()
+
+
+def test_a_removed_filing_does_not_count_towards_every_filer(repo: Repository) -> None:
+    """Three filers spread an anchor to every filer only while their filings are in review."""
+    docs = []
+    for sha, cik in (("a", "1"), ("b", "2")):
+        docs.append(add(repo, sha, cik))
+        repo.add_value(docs[-1], "contact_name", "Mary Major", span(repo, docs[-1], "Mary Major"),
+                       "ann")
+    repo.remove_document(docs[0], "ann")
+    doc = add(repo, "c", "3")
+    repo.add_value(doc, "contact_name", "Mary Major", span(repo, doc, "Mary Major"), "ann")
+    assert sorted(a.filer for a in repo.learned_anchors()) == ["cik:2", "cik:3"]
+    doc = add(repo, "d", "4")  # a third filer in review: now it is every filer's
+    repo.add_value(doc, "contact_name", "Mary Major", span(repo, doc, "Mary Major"), "ann")
+    assert [a.filer for a in repo.learned_anchors()] == ["every filer"]
