@@ -20,6 +20,7 @@ from .extract.forms import reported_items
 from .extract.normalize import normalize
 from .extract.press_release import CONTACT_WORD
 from .extract.regions import cover_region, form_region, release_region
+from .extract.signature import SIGNATURE_HEADING, SIGNED_BY, SIGNED_SENTENCE
 from .schema import FieldDef, Schema
 from .values import FieldValue, State
 
@@ -49,6 +50,11 @@ CONTACT_BLOCK = 400
 # release, or, in a filing without one, on the cover page before the form's first item (its
 # securities table).
 RELEASE_GROUP = "press_release"
+# A signer is one where a form is signed: the same officer quoted in a release ("said Amy Weaver,
+# President and CFO") is no signer. Proposed only this many characters after a signature's cue
+# ("/s/", "By:", a SIGNATURES heading, "caused this report to be signed").
+SIGNERS = frozenset({"signer_name", "signer_title"})
+SIGNATURE_NEAR = 400
 
 
 def registrant_key(name: str) -> str:
@@ -271,9 +277,7 @@ def propose(document: Document, candidates: Sequence[Candidate], memory: FilerMe
         for r in remembered if fd.multi else remembered[:1]:  # a single field: its latest value
             if value_key(r.value, fd) in have:
                 continue
-            accept = functools.partial(_in_contact_block, document, candidates=candidates) \
-                if name in CONTACTS else functools.partial(_in_release, document) \
-                if fd.group == RELEASE_GROUP else None
+            accept = _where(document, name, fd, candidates)
             span = finder.find(r.value, fd, accept)
             if span is None or not _accompanied(span, name, candidates, memory, finder, schema):
                 continue
@@ -293,6 +297,24 @@ def _accompanied(span: tuple[int, int], name: str, candidates: Sequence[Candidat
     if fd is not None:
         spans += [s for r in memory.fields.get(other, ()) if (s := finder.find(r.value, fd))]
     return any(start - near <= span[1] and span[0] <= end + near for start, end in spans)
+
+
+def _where(document: Document, name: str, fd: FieldDef, candidates: Sequence[Candidate]
+           ) -> Callable[[tuple[int, int]], bool] | None:
+    """Where in this filing a remembered value of the field may be proposed (None: anywhere)."""
+    if name in CONTACTS:
+        return functools.partial(_in_contact_block, document, candidates=candidates)
+    if name in SIGNERS:
+        return functools.partial(_after_signature_cue, document)
+    if fd.group == RELEASE_GROUP:
+        return functools.partial(_in_release, document)
+    return None
+
+
+def _after_signature_cue(document: Document, span: tuple[int, int]) -> bool:
+    start = max(0, span[0] - SIGNATURE_NEAR)
+    return any(p.search(document.text, start, span[0])
+               for p in (SIGNED_BY, SIGNATURE_HEADING, SIGNED_SENTENCE))
 
 
 def _in_release(document: Document, span: tuple[int, int]) -> bool:

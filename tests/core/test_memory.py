@@ -109,9 +109,9 @@ def test_a_contact_is_proposed_only_where_the_release_lists_contacts() -> None:
 
 
 def test_a_single_value_field_extraction_filled_is_left_to_it() -> None:
-    text = "Signed: Jane Roe, Chief Financial Officer. John Doe"
+    text = "By: Jane Roe, Chief Financial Officer. John Doe"
     m = memory(("signer_name", "John Doe", 1, "2001-01-01"))
-    extracted = [Candidate("signer_name", "Jane Roe", 8, 16, 0.9, "cover.signer")]
+    extracted = [Candidate("signer_name", "Jane Roe", 4, 12, 0.9, "cover.signer")]
     assert propose(doc(text), extracted, m, SCHEMA) == []
     assert [c.value for c in propose(doc(text), [], m, SCHEMA)] == ["John Doe"]
 
@@ -190,3 +190,14 @@ def test_a_listing_quoted_after_the_forms_items_is_no_release_field() -> None:
     assert propose(doc(form), [], m, SCHEMA) == []
     cover = form.replace("CURRENT REPORT\n", "CURRENT REPORT\nCommon Stock (Nasdaq: AXON)\n")
     assert {c.name for c in propose(doc(cover), [], m, SCHEMA)} == {"exchange", "ticker"}
+
+
+def test_a_signer_quoted_in_a_release_is_no_signer() -> None:
+    """A remembered signer is proposed only after a signature's cue, not where a release
+    quotes the same officer."""
+    m = memory(("signer_name", "Amy Weaver", 1, "2023-01-04"))
+    quoted = RELEASE + '"We grew," said Amy Weaver, President and CFO of Example Corp.\n'
+    assert propose(doc(quoted), [], m, SCHEMA) == []
+    signed = quoted + "\nSIGNATURES\n\nEXAMPLE CORP.\nBy: /s/ Amy Weaver\nAmy Weaver\n"
+    [c] = propose(doc(signed), [], m, SCHEMA)
+    assert signed[c.start:c.end] == "Amy Weaver" and c.start > signed.index("By:")

@@ -33,7 +33,7 @@ _NAME = (r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
          r"(?:,[ \t]*(?:(?:Jr|Sr)\.?|III|II|IV)(?![A-Za-z]))?")
 
 
-_SIGNED_BY = re.compile(r"/s/|\bBy:", re.I)
+SIGNED_BY = re.compile(r"/s/|\bBy:", re.I)
 _SLASH = re.compile(r"/s/[ \t]*(" + _NAME + r")", re.I)
 # A conformed signature signed by an attorney-in-fact: "By: I. Martin Inglis*", and below the
 # directors' table "*By: /s/ Peter Sherry, Jr. ... Attorney-in-Fact".
@@ -51,7 +51,7 @@ def _signature(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     anchors.sort()
     start = anchors[-1]
     for a in anchors:  # the form's own block: the first heading or sentence that a signature follows
-        signed = _SIGNED_BY.search(text, a, a + 800)  # (an exhibit's signature pages come later)
+        signed = SIGNED_BY.search(text, a, a + 800)  # (an exhibit's signature pages come later)
         if signed:
             start = max(x for x in anchors if x <= signed.start())
             break
