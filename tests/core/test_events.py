@@ -252,3 +252,80 @@ def test_a_dividend_the_board_declared_further_down_an_earnings_release() -> Non
     assert found["dividend_per_share"] == ["0.25"] and found["dividend_payment_date"] == ["2023-09-15"]
     quiet = release.replace("has declared a cash dividend of $0.25 per share", "may consider dividends")
     assert "dividend" not in {c.value for c in run_all(events.RULES, Document(text=quiet, format="text"))}
+
+
+def test_a_release_that_sets_the_date_of_its_results_is_no_earnings() -> None:
+    f = _release("Acme to Release Second Quarter 2013 Earnings on July 31\n\nSCOTTSDALE, Ariz., July 11, 2013 -- "
+                 "Acme International, Inc. today announced that the second quarter 2013 earnings call is scheduled "
+                 "for Wednesday, July 31, 2013. A conference call is scheduled at 11:00 a.m. EST to review the "
+                 "second quarter financial results.\n\nAcme also announced plans to take questions relating to the "
+                 "second quarter results via social media.\n")
+    assert "earnings" not in f.get("event_type", [])
+    # a release of results that also names its call
+    f = _release("Acme Reports Second Quarter 2013 Results\n\nSCOTTSDALE, Ariz., July 31, 2013 -- Acme today "
+                 "reported results for the second quarter. Acme will host a conference call at 11:00 a.m. EST to "
+                 "discuss the second quarter results.\n")
+    assert f["event_type"] == ["earnings"]
+
+
+def test_an_801_carrying_out_a_repurchase_plan_and_a_102_termination() -> None:
+    f = _fields("Item 8.01 Other Events.\n\nOn August 16, 2011, the Company adopted a stock trading plan under Rule "
+                "10b5-1. The Company amended the Plan on November 16, 2011. The amount of stock the Company may "
+                "repurchase under the plan remains at $20,000,000, of which $668,000 remains available.\n")
+    assert f["event_type"] == ["share_repurchase"]
+    f = _fields("Item 1.02 Termination of a Material Definitive Agreement\n\nOn October 10, 2019, we terminated the "
+                "Purchase and Sale Agreement under which we agreed to purchase a leasehold interest.\n")
+    assert f["event_type"] == ["material_agreement"]
+
+
+def test_a_settlement_dismissing_criminal_charges_is_a_legal_proceeding() -> None:
+    f = _fields("Item 8.01 Other Events.\n\nOn May 31, 2023, the Utility and the County District Attorney's Office "
+                "reached an agreement under which the District Attorney will dismiss with prejudice all criminal "
+                "charges against the Utility.\n")
+    assert f["event_type"] == ["legal_proceeding"]
+    f = _release("Acme and County District Attorney Reach Settlement\n\nOAKLAND, Calif., May 31, 2023 -- Acme "
+                 "announced today that it reached an agreement with the District Attorney.\n")
+    assert f["event_type"] == ["legal_proceeding"]
+
+
+def test_a_note_titled_with_its_subsequent_events_tells_them_after_year_end() -> None:
+    f = _periodic("Note 5. Lease Commitments and Subsequent Event\n\nIn June 2007, the Company entered into an "
+                  "operating lease agreement for 320 tank cars.\n\nSubsequent to year-end, the Company entered into "
+                  "an agreement with a member for the lease of a grain elevator for $67,000 per month.\n")
+    assert f["event_type"] == ["material_agreement"]
+    # the note's own history, before year-end, is no event
+    f = _periodic("Note 5. Lease Commitments and Subsequent Event\n\nIn June 2007, the Company entered into an "
+                  "operating lease agreement for 320 tank cars.\n")
+    assert "event_type" not in f
+
+
+def _submission(form: str, document: str) -> dict[str, list[str]]:
+    from reviewer.core.ingest import ingest_bytes
+
+    header = (f"<SEC-DOCUMENT>\n<SEC-HEADER>\nACCESSION NUMBER:\t\t0000950103-25-001140\n"
+              f"CONFORMED SUBMISSION TYPE:\t{form}\n</SEC-HEADER>\n")
+    if document:
+        header += (f"<DOCUMENT>\n<TYPE>{form}\n<SEQUENCE>1\n<FILENAME>dp1.htm\n<TEXT>\n{document}\n</TEXT>\n"
+                   "</DOCUMENT>\n")
+    out: dict[str, list[str]] = {}
+    for c in run_all(events.RULES, ingest_bytes((header + "</SEC-DOCUMENT>\n").encode())):
+        out.setdefault(c.name, []).append(c.value)
+    return out
+
+
+def test_a_prospectus_reports_its_offering() -> None:
+    supplement = "Pricing Supplement dated January 3, 2025\n\nAcme Bank PLC\n\n$11,000,000 Autocallable Notes due 2027\n"
+    assert _submission("424B2", supplement)["event_type"] == ["securities_offering"]
+    doc = Document(text="SECURITIES AND EXCHANGE COMMISSION\n\nAMENDMENT NO. 2\nTO\nFORM S-3\n\nREGISTRATION "
+                        "STATEMENT UNDER THE SECURITIES ACT OF 1933\n\nAcme Corp.\n", format="text")
+    assert [c.value for c in run_all(events.RULES, doc) if c.name == "event_type"] == ["securities_offering"]
+    assert "event_type" not in _submission("424B5", "")  # a header alone
+    assert "event_type" not in _submission("485APOS", "Acme Funds\n\nProspectus\n")  # a fund's continuous offering
+
+
+def test_a_proxy_solicitations_legend_reports_no_meeting() -> None:
+    f = _fields("Item 8.01 Other Events.\n\nOn December 19, 2018, the Board approved the 2019 Stock Incentive Plan, "
+                "subject to shareholder approval.\n\nAdditional Information and Where to Find It\n\nACME plans to file "
+                "with the SEC a definitive proxy statement in connection with the Plan, which is to be voted upon at a "
+                "special meeting of shareholders. ACME'S SHAREHOLDERS ARE URGED TO READ THE PROXY STATEMENT.\n")
+    assert f["event_type"] == ["other"]

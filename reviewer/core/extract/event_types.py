@@ -37,6 +37,11 @@ class EventType:
     # mention in passing (a lawsuit, the Chapter 11 case the company emerged from); its headline
     # and the items' own text still do.
     in_earnings: bool = True
+    # A sentence holding this tells of the event to come, not the event: a match in it is none
+    # ("will host a conference call to discuss its second quarter results").
+    unless: re.Pattern[str] | None = None
+    # Forms whose filing is itself the event (a prospectus is its offering), as their names begin.
+    forms: tuple[str, ...] = ()
     details: Details | None = None  # its detail fields, read in the news that reports it
     outputs: Mapping[str, Out] = field(default_factory=dict)  # what `details` proposes
 
@@ -95,9 +100,18 @@ EVENT_TYPES: tuple[EventType, ...] = (
                  r"(?:[\w-]+\s+){0,2}results\s+(?:of\s+operations\s+)?for\s+(?:the\s+|its\s+)?(?:[\w()-]+\s+){0,4}"
                  r"(?:quarter|year|period|months|weeks)\b"
                  r"|\bitem\s+12\W{1,4}results\s+of\s+operations"),
-              ("results", "earnings", "net"), items=("2.02",), old_items=("12",)),
+              ("results", "earnings", "net"), items=("2.02",), old_items=("12",),
+              # results to come: a release that sets the date of the results or of their call ("TASER to
+              # Release Second Quarter 2013 Earnings on July 31", "the second quarter earnings call is
+              # scheduled for", "announced plans to take questions relating to the second quarter results")
+              unless=_p(r"conference\s+call|earnings\s+call|webcast|\bscheduled\s+(?:for|to)\b"
+                        r"|\b(?:will|plans?\s+to|expects?\s+to|intends?\s+to)\s"
+                        r"|\bto\s+(?:release|report|announce|issue|review|discuss)\b")),
     EventType("share_repurchase",
-              _p(r"(?:share|stock)\s+repurchase\s+program|buy-?back\s+program|\brepurchase\s+(?:plan|program)\b"),
+              # and the plan being carried out: "the amount of stock the Company may repurchase under the plan"
+              _p(r"(?:share|stock)\s+repurchase\s+program|buy-?back\s+program|\brepurchase\s+(?:plan|program)\b"
+                 r"|\b(?:may|will|to)\s+(?:continue\s+to\s+)?repurchase\s+(?:shares\s+)?(?:under|pursuant\s+to)\s+"
+                 r"(?:the|its|a|this)\s+(?:[\w-]+\s+){0,3}?(?:plan|program)\b"),
               ("program", "plan"), in_notes=True),
     EventType("bankruptcy",
               _p(r"chapter\s+11|petitions?\s+for\s+(?:a\s+)?(?:stay\s+order|reorganization)"
@@ -138,6 +152,9 @@ EVENT_TYPES: tuple[EventType, ...] = (
                  r"(?:[\w.%-]+\s+){0,5}(?:notes|debentures|bonds)\b"),
               ("shares", "placement", "offering", "principal", "notes", "debentures", "bonds"),
               items=("3.02",),
+              # a registration statement or prospectus for securities the issuer sells or registers
+              # (not a fund's N-1A/N-2, whose offering is continuous)
+              forms=("S-1", "S-3", "F-1", "F-3", "SB-2", "424B"),
               # in a note, only the company's own private placement (an investee's offering is not)
               in_notes=_p(r"private\s+placement")),
     EventType("financing",
@@ -155,8 +172,10 @@ EVENT_TYPES: tuple[EventType, ...] = (
                           r"(?:[\w&.-]+\s+){0,2}?(?:common\s+)?(?:stock|shares)\b")),
     EventType("legal_proceeding",
               _p(r"settlement\s+of|lawsuit|litigation|class\s+action|informal\s+inquiry"
-                 r"|derivative\s+(?:action|suit)"),
-              ("settlement", "lawsuit", "litigation", "action", "inquiry", "derivative"), in_earnings=False),
+                 r"|derivative\s+(?:action|suit)"
+                 # a prosecutor's or a regulator's case settled: "Reach Settlement", "dismiss all criminal charges"
+                 r"|criminal\s+charges|\breach(?:ed|es)?\s+(?:a\s+|an\s+)?(?:[\w-]+\s+)?settlement\b"),
+              ("settlement", "lawsuit", "litigation", "action", "inquiry", "derivative", "criminal"), in_earnings=False),
     # a commercial agreement reported as news (an order under a master agreement, a supply
     # contract); mergers, credit and underwriting agreements are their own events
     EventType("material_agreement",
@@ -164,7 +183,7 @@ EVENT_TYPES: tuple[EventType, ...] = (
                  r"(?:(?!merger|credit|loan|underwriting|purchase|employment|separation|indemnif|consulting)"
                  r"[\w-]+\s+){0,3}(?:order\s+form|supply\s+agreement|services\s+agreement"
                  r"|master\s+\w+\s+agreement|collaboration\s+agreement|license\s+agreement)\b"),
-              ("entered into",), items=("1.01",),
+              ("entered into",), items=("1.01", "1.02"),  # entry into one, or its termination
               # in a note, any commercial agreement entered into, but not a deal's own agreement
               in_notes=_p(r"\bentered\s+into\s+(?:a|an)\s+(?:(?!merger|credit|loan|underwriting|purchase|employment"
                           r"|separation|indemnif|consulting|definitive|amendment)[\w-]+\s+){0,3}agreement\b"
@@ -185,6 +204,8 @@ SEARCHED = tuple(t for t in EVENT_TYPES if t.pattern is not None)
 # 8-K items that name their event, in both numberings.
 ITEM_EVENTS = {code: t.name for t in EVENT_TYPES for code in t.items}
 OLD_ITEM_EVENTS = {code: t.name for t in EVENT_TYPES for code in t.old_items}
+# forms whose filing is their event: (the start of the form's name, the event)
+FORM_EVENTS = tuple((form, t.name) for t in EVENT_TYPES for form in t.forms)
 ITEM_ALSO = {code: frozenset(t.name for t in EVENT_TYPES if code in t.also_in_items)
              for t in EVENT_TYPES for code in t.also_in_items}
 

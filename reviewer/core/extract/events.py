@@ -14,19 +14,23 @@ from ..document import Document
 from .event_details import meeting_date
 from .event_types import (
     EVENT_TYPES,
+    FORM_EVENTS,
     ITEM_ALSO,
     ITEM_EVENTS,
     ITEM_TEXT,
     OLD_ITEM_EVENTS,
     SEARCHED,
+    EventType,
     detail_outputs,
     note_pattern,
 )
-from .forms import Filing, ItemHeading, Kind, reported_items
+from .forms import Filing, ItemHeading, Kind, form_name, form_title, reported_items
 from .regions import Region, find_dateline, form_region, line_start_matches, lowered, release_region
 from .rules import Hit, Rule, Where, outputs
 
-BOILERPLATE = re.compile(r"forward-looking|safe\s+harbor|risk\s+factors|cautionary", re.I)
+# and the legend of a proxy solicitation ("SHAREHOLDERS ARE URGED TO READ THE PROXY STATEMENT")
+BOILERPLATE = re.compile(r"forward-looking|safe\s+harbor|risk\s+factors|cautionary|urged\s+to\s+read"
+                         r"|participants\s+in\s+the\s+solicitation|where\s+to\s+find\s+it", re.I)
 
 
 def _item_text(doc: Document, m: ItemHeading, items: list[ItemHeading], limit: int) -> str:
@@ -80,6 +84,22 @@ _TODAY_ACTION = re.compile(r"\btoday\s+(?:declared|approved|authorized)\b|\bdecl
                            r"|\bboard\s+of\s+directors\s+(?:has\s+)?declared\b")
 
 
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]?\s")
+
+
+def _told(t: EventType, para: str) -> re.Match[str] | None:
+    """Where `para` tells `t`: its first match outside a sentence that tells of the event to come."""
+    assert t.pattern is not None
+    for m in t.pattern.finditer(para):
+        if t.unless is None:
+            return m
+        begin = max((e.end() for e in _SENTENCE_END.finditer(para, 0, m.start())), default=0)
+        end = _SENTENCE_END.search(para, m.end())
+        if not t.unless.search(para, begin, end.end() if end else len(para)):
+            return m
+    return None
+
+
 def _paragraphs(doc: Document, region: Region) -> Iterator[tuple[int, str]]:
     text = doc.text[region.start : region.end]
     pos = 0
@@ -101,6 +121,14 @@ _SUBSEQUENT_HEADING = re.compile(r"subsequent\s+events?[ \t]*\.?[ \t]*$", re.M)
 _IN_NOTES = tuple((t, p) for t in SEARCHED if (p := note_pattern(t)) is not None)
 _NEXT_HEADING = re.compile(r"\n[ \t]*(?:Note\s+\d+|NOTE\s+\d+|Item\s+\d|ITEM\s+\d|PART\s+I|Part\s+I)\b"
                            r"|\n[ \t]*[A-Z][A-Za-z ,&'-]{2,60}\n")
+
+# A note that ends its title with its subsequent events ("Note 5. Lease Commitments and Subsequent
+# Event"): there only the paragraphs that open "Subsequent to year-end" tell them.
+_COMBINED_HEADING = re.compile(r"^[ \t]*note\s+\d+\W{0,3}[ \t]*\w[^\n]{0,80}?\band\s+subsequent\s+events?"
+                               r"[ \t]*(?:\(continued\))?[ \t]*$", re.M)
+_SUBSEQUENT_TO = re.compile(r"\s*(?:\(\w\)\s*)?(?:also\s+)?subsequent\s+to\s+(?:the\s+)?(?:fiscal\s+)?"
+                            r"(?:year[- ]end|end\s+of\s+the|balance\s+sheet\s+date|[a-z]+\s+\d{1,2},\s+\d{4})", re.I)
+_NEXT_NOTE = re.compile(r"\n[ \t]*(?:note|item)\s+\d|\n[ \t]*part\s+i")
 
 _CAPTIONS = re.compile(r"(?:[ \t]*\n)+[ \t]*[A-Z][A-Za-z ,&'-]{2,60}[ \t]*(?=\n)")
 
@@ -126,11 +154,19 @@ def _periodic_events(doc: Document, region: Region, filing: Filing) -> Iterator[
             found["shareholder_meeting"] = Hit("periodic_vote", "shareholder_meeting", m.start(), m.end())
             yield Hit("meeting_date:periodic", *d)
             break
+    notes: list[tuple[Region, re.Pattern[str] | None]] = []
     for m in _headings(_SUBSEQUENT_HEADING, low, text):
         caption = _CAPTIONS.match(text, m.end())  # a caption under the heading ("EARTHLINK")
         at = caption.end() if caption else m.end()
         nxt = _NEXT_HEADING.search(text, at, m.end() + 1200)  # the note ends at the next heading
-        for start, para in _paragraphs(doc, Region(m.end(), nxt.start() if nxt else min(len(text), m.end() + 1200))):
+        notes.append((Region(m.end(), nxt.start() if nxt else min(len(text), m.end() + 1200)), None))
+    for m in _COMBINED_HEADING.finditer(low):
+        nxt = _NEXT_NOTE.search(low, m.end(), m.end() + 8000)
+        notes.append((Region(m.end(), nxt.start() if nxt else min(len(text), m.end() + 8000)), _SUBSEQUENT_TO))
+    for note, opening in notes:
+        for start, para in _paragraphs(doc, note):
+            if opening is not None and not opening.match(para):
+                continue
             lowpara = low[start : start + len(para)]
             for t, pattern in _IN_NOTES:
                 if t.name in found or not any(n in lowpara for n in t.needles):
@@ -165,8 +201,7 @@ def _news_events(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]
                 if t.name in found or (scan is not True and t.name not in scan) \
                         or not any(n in low for n in t.needles):
                     continue
-                assert t.pattern is not None
-                if hit := t.pattern.search(para):
+                if hit := _told(t, para):
                     h = Hit("keywords", t.name, start + hit.start(), start + hit.end())
                     if not t.in_earnings and body.start <= h.start < body.end:
                         aside.setdefault(t.name, h)
@@ -197,8 +232,7 @@ def _tells_any(doc: Document, region: Region) -> bool:
     """Whether an item's text tells an event of the taxonomy, or leaves it to a release it cites."""
     if re.search(r"press\s+release|exhibit\s+99", doc.text[region.start : region.end], re.I):
         return True
-    return any(t.pattern is not None and t.pattern.search(para) for _, para in _paragraphs(doc, region)
-               for t in SEARCHED)
+    return any(_told(t, para) for _, para in _paragraphs(doc, region) for t in SEARCHED)
 
 
 def _release_body(doc: Document) -> Region:
@@ -231,12 +265,29 @@ _ITEM_801 = re.compile(r"item[ \t]+8\.01\b")
 def _has_item_heading(doc: Document, core: re.Pattern[str]) -> bool:
     return next(line_start_matches(core, lowered(doc), doc.text, 0, len(doc.text)), None) is not None
 
+def _form_events(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
+    """A filing whose form is its event (a prospectus and its offering), with the form's name as
+    evidence; a header alone, with no document under it, reports nothing."""
+    if doc.parts and not any(p.kind == "document" for p in doc.parts):
+        return
+    for form, name in FORM_EVENTS:
+        if filing.form.startswith(form):
+            if t := (doc.header or {}).get("form_type"):
+                yield Hit("form", name, t[1], t[2])
+            elif m := form_title(doc):
+                yield Hit("form", name, form_name(doc, m)[1], m.end(1))
+            return
+
+
 _EVENT_TYPE = {"item": 0.8, "keywords": 0.7, "other": 0.4, "operating_update": 0.4}
 
 RULES = (
     Rule("events.periodic", _periodic_events, where=Where.DOCUMENT, kinds=frozenset({Kind.PERIODIC}),
          outputs=outputs("events", event_type={"periodic_vote": 0.7, "subsequent_events": 0.55},
                          meeting_date={"meeting_date:periodic": 0.7})),
+    # registration statements and prospectuses: the offering they are for
+    Rule("events.form", _form_events, where=Where.DOCUMENT, kinds=frozenset({Kind.OTHER}),
+         outputs=outputs("events", event_type={"form": 0.7})),
     # proxies, registrations, ownership reports: their items are not news
     Rule("events.news", _news_events, where=Where.DOCUMENT,
          kinds=frozenset({Kind.CURRENT, Kind.FOREIGN, Kind.UNKNOWN}),
