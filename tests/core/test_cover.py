@@ -124,3 +124,38 @@ def test_an_amendments_title_and_a_registration_statements_address_caption() -> 
     assert _values(text, "form_type") == ["S-3/A"]
     assert _address(text) == ["125 State Street, Hackensack, New Jersey 07601"]
     assert _values(text.replace("AMENDMENT NO. 2\n               TO\n", ""), "form_type") == ["S-3"]
+
+
+def test_a_zip_over_its_rule_and_a_superscript_printed_below() -> None:
+    text = ("FORM 8-K\n\n001-16391 \n_____________  \n(Commission \nFile Number) \n\n"
+            "17800 N 85th St, Scottsdale, Arizona \n_________________________________  \n"
+            "(Address of principal executive offices) \n\n86-0741227 \n______________  \n(I.R.S. Employer \n"
+            "Identification No.) \n\n85255 \n___________  \n(Zip Code) \n")
+    assert _address(text) == ["17800 N 85th St, Scottsdale, Arizona 85255"]
+    text = ("FORM 8-K\n\n86-0741227 \n(IRS Employer  \nIdentification No.)  \n\n17800 N. 85  St.  \n"
+            "Scottsdale, Arizona 85255  \n(Address of principal executive offices, including zip code)  \n\nth \n\n"
+            "(480) 991-0797  \n")
+    assert _address(text) == ["17800 N. 85 th St., Scottsdale, Arizona 85255"]
+    # a suffix that is not the number's ordinal is not joined
+    assert _address(text.replace("\nth \n", "\nst \n")) == ["17800 N. 85 St., Scottsdale, Arizona 85255"]
+
+
+def test_a_page_flattened_to_one_line_gives_no_address() -> None:
+    text = ("FORM 20-F " + "REGISTRATION STATEMENT PURSUANT TO SECTION 12(b) OF THE ACT " * 4
+            + "AEGON N.V. - ------- (Exact name of Registrant as specified in its charter) The Netherlands - ------ "
+            "Mariahoeveplein 50, 2591 TV The Hague - ------- (Address of principal executive offices)\n")
+    assert _address(text) == []
+
+
+def test_a_prospectus_states_the_issuers_file_number() -> None:
+    text = ("Filed Pursuant to Rule 424(b)(2)\nRegistration Statement No. 333-265158\n\n"
+            "Our SEC file number is 1-10257. As used in this pricing supplement, “we” refers to the Bank.\n")
+    assert _values(text, "commission_file_number") == ["1-10257"]
+    assert _values(text.replace("Our SEC file number is", "See file"), "commission_file_number") == []
+
+
+def test_a_combined_covers_name_column_gives_the_first_registrant() -> None:
+    text = ("FORM 8-K\n\nCommission File Number\n001-12609 \n\n001-02348 \n\nExact Name of Registrant\n"
+            "as specified in its charter\n\nPG&E CORPORATION \nPACIFIC GAS AND ELECTRIC\nCOMPANY \n\n"
+            "State or Other Jurisdiction of\nIncorporation or Organization  \nCalifornia \n")
+    assert _values(text, "company_name") == ["PG&E CORPORATION"]

@@ -32,6 +32,14 @@ def test_inapplicable_entries_are_no_exhibits() -> None:
     assert _exhibits(text) == {"10.1"}
 
 
+def test_rows_of_numbers_omitted_as_inapplicable_are_no_exhibits() -> None:
+    text = ("Item 15. Exhibits and Financial Statement Schedules.\n\n(c) The following exhibits are filed herewith:\n\n"
+            "2        Omitted - Inapplicable.\n3(i)     Articles of Organization\n9        Omitted - Inapplicable.\n"
+            "10.1     Agreement dated October 13, 2006 with Bunge North America, Inc.\n"
+            "11       Omitted - Inapplicable.\n21       Omitted.\n31.1     Certificate pursuant to Rule 13a-14(a)\n")
+    assert _exhibits(text) == {"3(i)", "10.1", "31.1"}
+
+
 def test_a_long_index_is_read_over_its_pages() -> None:
     entry = " 10.{n}    Agreement number {n} between the registrant and a lender, as amended\n" \
             "         (incorporated by reference to the registrant's annual report)\n"
@@ -68,6 +76,16 @@ def test_a_pdf_column_of_numbers_apart_from_its_descriptions() -> None:
             "Press Release dated April 9, 2026.\n\nCover Page Interactive Data File\n\n99.1\n\n104\n\n"
             "SIGNATURE\n\nPursuant to the requirements")
     assert _exhibits(text) == {"99.1", "104"}
+
+
+def test_a_captioned_column_of_numbers_without_a_dot() -> None:
+    text = ("Item 9.01 Financial Statements and Exhibits\n\n(d)        Exhibits\n\nExhibit\nNumber\n101\n\n104\n\n"
+            "  Exhibit Description\n  Cover Page Interactive Data File - the cover page XBRL tags are embedded.\n\n"
+            "  The cover page from this Current Report on Form 8-K, formatted as Inline XBRL.\n"
+            "SIGNATURE\n\nPursuant to the requirements")
+    assert _exhibits(text) == {"101", "104"}
+    # no caption over it: numbers alone without a dot may be page numbers
+    assert _exhibits(text.replace("Exhibit\nNumber\n", "")) == {"104"}
 
 
 def test_page_numbers_and_numbered_paragraphs_are_no_exhibits() -> None:

@@ -129,9 +129,17 @@ def _value_above(doc: Document, label_start: int, floor: int, max_lines: int = 4
     return found
 
 
+# A combined filing's cover set as a table: the caption heads its column, the first registrant's name
+# the first line below it ("Exact Name of Registrant" / "as specified in its charter" / "PG&E CORPORATION").
+NAME_COLUMN = re.compile(r"^[ \t]*Exact\s+Name\s+of\s+Registrants?[ \t]*\n[ \t]*as\s+specified\s+in\s+its\s+charter"
+                         r"[ \t]*\n(?:[ \t]*\n)*[ \t]*([^\n(]*[A-Za-z][^\n(]*?)[ \t]*$", re.I | re.M)
+
+
 def _registrant(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     m = NAME_LABEL.search(doc.text, cover.start, cover.end)
     if not m:
+        if (col := NAME_COLUMN.search(doc.text, cover.start, cover.end)) and len(col.group(1)) < 120:
+            yield Hit("registrant", clean_text(col.group(1)), col.start(1), col.end(1))
         return
     above = _value_above(doc, m.start(), cover.start, max_lines=3)
     lines: dict[int, list[tuple[int, str]]] = {}
@@ -244,6 +252,18 @@ def _period(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
                 return
 
 
+# A prospectus states the issuer's file number in a sentence ("Our SEC file number is 1-10257"); the
+# header's SEC FILE NUMBER there is the registration statement's (333-...).
+STATED_FILE_NO = re.compile(
+    r"\b(?:our|the\s+(?:company|registrant|issuer)[’']s)\s+(?:SEC|Commission)\s+file\s+(?:number|No\.?)\s+is\s+"
+    rf"({FILE_NO.pattern})", re.I)
+
+
+def _stated_file_number(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
+    if m := STATED_FILE_NO.search(doc.text, region.start, region.end):
+        yield Hit("file_number:stated", m.group(1), m.start(1), m.end(1))
+
+
 def _file_number(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     text = doc.text
     for m in FILE_LABEL.finditer(text, cover.start, cover.end):
@@ -263,7 +283,13 @@ def _file_number(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
             return
 
 
-_ZIP_CAPTION_BELOW = re.compile(rf"^[ \t]*((?-i:{_POSTCODE}))[ \t]*\n(?:[ \t]*\n)?[ \t]*\((?:Zip|Post)", re.I | re.M)
+# The ZIP over its own "(Zip Code)", a blank line or the cell's rule ("85255" / "______") between.
+_ZIP_CAPTION_BELOW = re.compile(rf"^[ \t]*((?-i:{_POSTCODE}))[ \t]*\n(?:[ \t]*(?:_{{3,}}|-{{3,}})?[ \t]*\n){{0,2}}"
+                                r"[ \t]*\((?:Zip|Post)", re.I | re.M)
+# A PDF's text layer may print a street number's superscript ("85th") apart: "17800 N. 85  St." over
+# the caption, "th" alone on a line below it.
+_SUPERSCRIPT_GAP = re.compile(r"(?<=\d)[ \t]{2,}(?=[A-Z])")
+_SUPERSCRIPT_BELOW = re.compile(r"[ \t]*\n(?:[ \t]*\n){0,2}[ \t]*(st|nd|rd|th)[ \t]*$", re.M)
 
 
 def _address(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
@@ -279,6 +305,8 @@ def _address(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
             zips.append((start, cell))
             if parts and two:  # "521 West 57th Street / New York, New York 10019 / 200 Powder Mill
                 break  # Road / Wilmington, Delaware 19803": two offices; the first is the address
+        elif len(cell) > 150:  # a page flattened to one line before its caption: no address cell
+            return
         elif re.search(r"[A-Za-z]", cell) and not re.match(r"^\(?\d{3}\)?[ .-]\d{3}-\d{4}$", cell):
             parts.append((start, cell))
     if not parts:
@@ -297,7 +325,19 @@ def _address(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
     pieces = parts + zips
     start = min(s for s, _ in pieces)
     end = max(s + len(c) for s, c in pieces)
+    caption_end = doc.text.find("\n", m.end())
+    suffix = _SUPERSCRIPT_BELOW.match(doc.text, caption_end) if caption_end >= 0 else None
+    gaps = list(_SUPERSCRIPT_GAP.finditer(value))
+    if suffix and len(gaps) == 1 and _ordinal(int(re.findall(r"\d+", value[: gaps[0].start()])[-1])) == suffix.group(1):
+        value = f"{value[: gaps[0].start()]} {suffix.group(1)} {value[gaps[0].end() :]}"
+        end = suffix.end(1)
     yield Hit("address", clean_text(value), start, end)
+
+
+def _ordinal(number: int) -> str:
+    """The suffix of a number's ordinal: 85 -> "th", 21 -> "st", 112 -> "th"."""
+    n = number % 100
+    return "th" if 11 <= n <= 13 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
 
 
 def _annual_report_box(doc: Document, cover: Region, filing: Filing) -> Iterator[Hit]:
@@ -381,6 +421,8 @@ RULES = (
         "cover", period_of_report={"date_of_report": 0.9, "period_ended": 0.85, "cover_date_line": 0.6})),
     Rule("cover.file_number", _file_number, where=Where.COVER, outputs=outputs(
         "cover", commission_file_number={"file_number": 0.92, "file_number:near": 0.9})),
+    Rule("cover.stated_file_number", _stated_file_number, kinds=frozenset({Kind.OTHER, Kind.UNKNOWN}),
+         outputs=outputs("cover", commission_file_number={"file_number:stated": 0.7})),
     Rule("cover.address", _address, where=Where.COVER,
          outputs=outputs("cover", principal_office_address={"address": 0.8})),
     Rule("cover.annual_report_box", _annual_report_box, where=Where.COVER, kinds=frozenset({Kind.FOREIGN}),

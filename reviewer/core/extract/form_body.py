@@ -58,6 +58,8 @@ EXHIBIT_HEADING = re.compile(r"exhibit[ \t]+(\d{1,3}(?:\.\d{1,2})?)[ \t]*(?:$|\t
 EXHIBIT_ALONE = re.compile(r"^[ \t]*(\d{1,3}\.\d{1,2}|\d{2,3})[ \t]*\n(?:[ \t]*\n)?[ \t]*[A-Z“\"]", re.M)
 # A column of numbers alone on their lines, their descriptions laid out elsewhere (a PDF's table).
 EXHIBIT_COLUMN = re.compile(r"^[ \t]*(\d{1,3}(?:\.\d{1,2})?)[ \t]*$", re.M)
+# The caption line right above such a column: "Number", "Exhibit No.", "Exhibit Number".
+COLUMN_CAPTION = re.compile(r"(?:Exhibit\s+)?(?:Number|No\.?)", re.I)
 
 
 def plausible_exhibit(number: str) -> bool:
@@ -174,8 +176,16 @@ def _exhibit_section(doc: Document, start: int, heading_end: int, limit: int) ->
     return found, max((c.end for c in found), default=start + 1)
 
 
+# An Item 601 number listed only to say that no such document is filed: "2  Omitted - Inapplicable."
+_OMITTED = re.compile(r"omitted\b[\s\-–—:.,;]*(?:$|(?:not\s+|in)applicable|none\b|n/?a\b)", re.I)
+
+
+def _not_filed(desc: str) -> bool:
+    return bool(NOT_APPLICABLE.match(desc) or _OMITTED.match(desc))
+
+
 def _is_entry(desc: str) -> bool:
-    return not NOT_APPLICABLE.match(desc) and not _NOT_ENTRY.match(desc) and not _PARAGRAPH.search(desc)
+    return not _not_filed(desc) and not _NOT_ENTRY.match(desc) and not _PARAGRAPH.search(desc)
 
 
 def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
@@ -198,6 +208,7 @@ def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
             out.append(Hit("exhibit_list", m.group("no"), m.start("no"), m.end("no")))
     out += _parenthesized(text, start, end)
     column: list[tuple[int, str]] = []
+    captioned, previous = False, ""
     for pos, line in iter_lines(text, start, end):
         row = cells(line, pos)
         for i, (cstart, cell) in enumerate(row):
@@ -205,17 +216,19 @@ def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
             if not em or i + 1 >= len(row):
                 continue
             desc = row[i + 2][1] if NOTE_CELL.fullmatch(row[i + 1][1]) and i + 2 < len(row) else row[i + 1][1]
-            if re.match(r"[A-Za-z“\"]", desc) and not NOT_APPLICABLE.match(desc) and not _NOT_ENTRY.match(desc):
+            if re.match(r"[A-Za-z“\"]", desc) and not _not_filed(desc) and not _NOT_ENTRY.match(desc):
                 out.append(Hit("exhibit_table", em.group(1), cstart + em.start(1), cstart + em.end(1)))
         if not line.strip():
             continue
         cm = EXHIBIT_COLUMN.match(line)
         if cm:
+            if not column:
+                captioned = bool(COLUMN_CAPTION.fullmatch(previous))
             column.append((pos + cm.start(1), cm.group(1)))
             continue
-        out += _exhibit_column(column)
-        column = []
-    out += _exhibit_column(column)
+        out += _exhibit_column(column, captioned)
+        column, previous = [], line.strip()
+    out += _exhibit_column(column, captioned)
     return [c for c in out if plausible_exhibit(c.value) and not _wrapped_tail(text, c.start)]
 
 
@@ -257,10 +270,11 @@ def _parenthesized(text: str, start: int, end: int) -> list[Hit]:
     return out
 
 
-def _exhibit_column(column: list[tuple[int, str]]) -> list[Hit]:
-    """Numbers alone on consecutive lines ("99.1" / "104"), one of them with a dot: a PDF table's
-    number column printed apart from its descriptions. One number alone is a page number."""
-    if len(column) < 2 or not any("." in number for _, number in column):
+def _exhibit_column(column: list[tuple[int, str]], captioned: bool) -> list[Hit]:
+    """Numbers alone on consecutive lines ("99.1" / "104"), one of them with a dot, or under the
+    column's caption ("Exhibit" / "Number" / "101" / "104"): a PDF table's number column printed
+    apart from its descriptions. One number alone, uncaptioned, is a page number."""
+    if not captioned and (len(column) < 2 or not any("." in number for _, number in column)):
         return []
     return [Hit("exhibit_column", number, at, at + len(number)) for at, number in column]
 

@@ -24,6 +24,18 @@ def _role(filers: list[dict[str, Any]], roles: frozenset[str]) -> dict[str, Any]
     return next((f for f in filers if f.get("role") in roles), None)
 
 
+def _tagged_owner(doc: Document, h: dict[str, Any]) -> dict[str, Any] | None:
+    """Headers of about 1996-2001 wrap the reporting owner in "<REPORTING-OWNER>" tags, with no
+    "REPORTING OWNER:" line; its CIK and name are then read as the header's own, outside any filer."""
+    t = h.get("cik")
+    if not t:
+        return None
+    opened = doc.text.rfind("<REPORTING-OWNER>", 0, t[1])
+    if opened < 0 or doc.text.rfind("</REPORTING-OWNER>", 0, t[1]) > opened:
+        return None
+    return {"role": "REPORTING OWNER", "cik": t, "company_name": h.get("company_name")}
+
+
 def _header(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     h: dict[str, Any] = doc.header
     if not h:
@@ -36,7 +48,9 @@ def _header(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
         yield _hit("filed_date", d, t)
     if (t := h.get("period")) and (d := parse_date(t[0])):
         yield _hit("period", d, t)
-    filers = h.get("filers") or []
+    filers = list(h.get("filers") or [])
+    if owner := _tagged_owner(doc, h):
+        filers.append(owner)
     if filers:
         # An ownership report or a tender offer is filed by one (the reporting owner, the bidder)
         # about another (the issuer, the subject company): the filing's CIK is its filer's, its
