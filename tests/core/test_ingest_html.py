@@ -116,7 +116,7 @@ def test_the_fast_walk_writes_what_the_plain_walk_writes() -> None:
     from lxml import etree
 
     from reviewer.core.ingest.html import _walk
-    from tests.helpers.html_reference import reference_walk
+    from html_reference import reference_walk
 
     rnd = random.Random(7)
     differing = []
