@@ -222,3 +222,77 @@ def test_a_press_office_is_no_contact_person() -> None:
 
     assert not _person("Salesforce PR") and not _person("Acme IR") and not _person("Acme Press Office")
     assert _person("Evan Goldstein")
+
+
+def test_a_title_wrapped_over_an_exhibit_heading_the_text_layer_set_under_it() -> None:
+    text = ("-------- Page 7 --------\nAcme International, Inc. Releases Preliminary First Quarter Sales\n"
+            "Results\n\nCompany Estimates First Quarter Revenue of Approximately $10 Million\n\nEXHIBIT 99.1\n\n"
+            + DATELINE)
+    assert _values(text)["headline"] == ["Acme International, Inc. Releases Preliminary First Quarter Sales Results"]
+
+
+def test_a_sub_headline_that_opens_with_an_amount_is_not_the_titles_rest() -> None:
+    text = ("FOR RELEASE ON July 26, 2006\n\nAcme International, Inc. Reports 23% Revenue Growth in Second Quarter "
+            "2006\n$16.2 Million of Revenue and 13.7% Operating Margin\n\n" + DATELINE)
+    assert _values(text)["headline"] == [
+        "Acme International, Inc. Reports 23% Revenue Growth in Second Quarter 2006"]
+
+
+def test_the_title_over_highlights_whose_bullets_stand_alone_on_their_lines() -> None:
+    highlight = ("\u25aa\n\nSecond-Quarter 2023 Revenues of $12.7 Billion\n\n\u2013 Expected Decline in Revenues\n\n"
+                 "\u2013\n\nSecond-Quarter 2023 Revenues from Widgets of $1.6 Billion\n\n")
+    text = "-------- Page 1 --------\nAcme Reports Second-Quarter 2023 Results\n\n" + highlight * 4 + DATELINE
+    assert _values(text)["headline"] == ["Acme Reports Second-Quarter 2023 Results"]
+
+
+def test_contact_cards_with_no_caption_over_them() -> None:
+    body = ("About Acme\nAcme makes boxes.\n\nMike Spencer \nAcme \nInvestor Relations \n415-536-6250 \n"
+            "investor@acme.com \n\n \n-------- Page 4 --------\nCarolyn Guss \nAcme \nPublic Relations \n"
+            "415-536-4966 \npr@acme.com \n\n###\n")
+    assert _contacts(body) == {"contact_name": ["Mike Spencer", "Carolyn Guss"],
+                               "contact_phone": ["415-536-6250", "415-536-4966"],
+                               "contact_email": ["investor@acme.com", "pr@acme.com"]}
+
+
+def test_a_standalone_release_names_its_company_as_its_headline_first_does() -> None:
+    text = "-------- Page 1 --------\nAcme Reports Second-Quarter 2023 Results\n\n" + DATELINE
+    assert _values(text)["company_name"] == ["Acme"]
+    text = ("FOR IMMEDIATE RELEASE\n\nACME'S REPORTS SECOND QUARTER 2023 RESULTS\n\nCHICAGO, IL - Acme's Corporation "
+            "today announced results.\n")
+    assert _values(text)["company_name"] == ["ACME'S"]
+    # no legal name in the release: the name of its About paragraph
+    text = ("Acme Announces Strong First Quarter Results\n\nSAN FRANCISCO, Calif. - May 31, 2023 - Acme (NYSE: ACM) "
+            "today announced results.\n\nAbout Acme\nAcme makes boxes.\n")
+    assert _values(text)["company_name"] == ["Acme"]
+    # a letterhead gave the full name first; a headline that does not open with the name
+    assert _values("Acme Corporation\n2200 Mission Blvd.\n\nExhibit 99.1\n\nAcme Reports Results\n\n"
+                   + DATELINE.replace("Acme International, Inc.", "Acme Corporation"))["company_name"] == [
+        "Acme Corporation"]
+    assert _values("FOR IMMEDIATE RELEASE\n\nAcme International, Inc. Reports Results\n\n" + DATELINE)[
+        "company_name"] == ["Acme International, Inc."]
+    assert _values("FOR IMMEDIATE RELEASE\n\nAcme's Board Reports Results\n\n" + DATELINE)["company_name"] == [
+        "Acme International, Inc."]
+
+
+def test_an_issuer_whose_name_joins_words_with_and() -> None:
+    text = ("FOR IMMEDIATE RELEASE\n\nAcme Reaches Settlement\n\nOAKLAND, Calif.\u2014 Pacific Gas and Electric "
+            "Company (PG&E) announced today that it settled.\n")
+    assert _values(text)["company_name"] == ["Pacific Gas and Electric Company"]
+
+
+def test_a_release_filed_with_a_form_leaves_the_company_to_the_cover() -> None:
+    text = "FOR IMMEDIATE RELEASE\n\nAcme Reports Results\n\n" + DATELINE
+    doc = Document(text=text, format="edgar", header={"filers": [{"company_name": ["ACME INTERNATIONAL INC"]}]})
+    assert not [c for c in run_all(press_release.RULES, doc) if c.name == "company_name"]
+    assert _values(text)["company_name"] == ["Acme"]
+
+
+def test_a_note_to_editors_under_the_contacts_is_not_a_contact() -> None:
+    body = ("Press Contact:\nSteve Dowling\nAcme\nsd@acme.com\n(408) 974-1896\nInvestor Relations Contact:\n"
+            "Nancy Paxton\nAcme\nnp@acme.com\n(408) 974-5420\nNOTE TO EDITORS: For additional information visit "
+            "Acme Newsroom (www.acme.com/newsroom), or email Acme's Media Helpline at media.help@acme.com.\n")
+    assert _contacts(body)["contact_email"] == ["sd@acme.com", "np@acme.com"]
+    body = ("For further information contact Jane Roe, Manager of Investor Relations at jane@acme.com or call "
+            "800-978-2737, or Dan\nBehrendt, Chief Financial Officer of Acme International, Inc., +1-480-905-2002. "
+            "Visit the company's web-site for facts\n")
+    assert _contacts(body)["contact_phone"] == ["800-978-2737", "+1-480-905-2002"]

@@ -105,3 +105,13 @@ def test_an_undated_dateline_before_the_first_sentence_opens_a_standalone_releas
     assert release_region(Document(text=text, format="pdf")) is not None
     text = "OAKLAND \u2014 Acme Corporation owns buildings in the city and leases them.\n"
     assert release_region(Document(text=text, format="pdf")) is None
+
+
+def test_a_release_page_after_the_signature_with_an_undated_dateline() -> None:
+    doc = _paged([FORM, "Marketing & Communications | 415.973.5930 | www.acme.com\n\nMay 31, 2023\n\n"
+                  "Acme and Shasta County Reach Settlement\n\n"
+                  "OAKLAND, Calif.\u2014 Acme Company (Acme) announced today that it reached an agreement.\n"])
+    region = release_region(doc)
+    assert region is not None and doc.text[region.start:].startswith("-------- Page 2")
+    dl = find_dateline(doc, region)
+    assert dl is not None and dl.group("place") == "OAKLAND, Calif."

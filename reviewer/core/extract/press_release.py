@@ -10,7 +10,7 @@ from ..document import Document
 from .forms import Filing
 from .listings import RULES as LISTING_RULES
 from .normalize import DATE_RE, clean_text, date_from_match, iter_dates, parse_date
-from .regions import Region, cells, find_dateline, is_rule, iter_lines
+from .regions import Region, cells, find_dateline, form_region, is_rule, iter_lines
 from .release_text import EMAIL, ISSUER, company_words
 from .rules import Hit, Rule, Where, outputs
 from .websites import RULES as WEBSITE_RULES
@@ -37,33 +37,43 @@ NOT_PERSON = re.compile(
 
 def _opening(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     """The release's dateline, and what stands around it: the headline above, the date in it,
-    the issuer after it. A release without one: its first block is its headline."""
+    the issuer after it (the company of a release that is the whole document). A release
+    without one: its first block is its headline."""
     dl = find_dateline(doc, region)
     if dl is None:
         yield from _top_headline(doc, region)
         return
     place = dl.group("place").strip(" ,")
     yield Hit("dateline", clean_text(place), dl.start("place"), dl.start("place") + len(place))
-    yield from _headline(doc, region, dl.start())
+    headline = list(_headline(doc, region, dl.start()))
+    yield from headline
     yield from _release_date(doc, region, dl)
-    yield from _issuer(doc, dl.end())
+    if _standalone(doc, region):  # a form's cover names the registrant (not the release's issuer)
+        issuer = list(_issuer(doc, dl.end()))
+        named = _headline_name(doc, region, headline, issuer) if headline else None
+        yield from [named] if named else issuer
 
 
 _NOT_TITLE = re.compile(
     r"^(?:Exhibit|EX-)\s*(?:99|20)|^-+\s*Page\s+\d|^(?:FOR\s+(?:IMMEDIATE\s+)?RELEASE|NEWS\s+RELEASE|PRESS\s+RELEASE"
     r"|RELEASE\s+ON)\b|^NEWS\s*$|^</?(?:PAGE|TABLE|CAPTION|S|C|FN)>|^={3,}", re.I)
-# A highlight under the headline: "• Record revenue ...", "•Record revenue", "-  Q4 ..."
-_BULLET = re.compile(r"^(?:[•▪●◦]|[*–—-]\s)")
+# A highlight under the headline: "• Record revenue ...", "•Record revenue", "-  Q4 ...", or the
+# bullet alone on its line (a PDF's text layer), its text on the next
+_BULLET = re.compile(r"^(?:[•▪●◦]|[*–—-](?:\s|$))")
+# An exhibit's heading a PDF's text layer sets between the headline and the dateline
+_EXHIBIT_HEADING = re.compile(r"^(?:EXHIBIT|Exhibit)\s+(?:99|20)(?:\.\d+)?\s*$")
 
 
-def _blocks_above(doc: Document, region: Region, end: int, limit: int = 6) -> list[list[tuple[int, str]]]:
-    """The blocks of lines (separated by blank lines) above `end`, nearest last; stops at a
+def _blocks_above(doc: Document, region: Region, end: int, limit: int = 6) -> tuple[list[list[tuple[int, str]]], int]:
+    """The blocks of lines (separated by blank lines) above `end`, nearest last, and how many
+    of the last stand under a bullet (highlights, and the lines they wrap to); stops at a
     letterhead, contact table or caption. Bulleted highlights are passed over."""
     text = doc.text
     blocks: list[list[tuple[int, str]]] = []
     current: list[tuple[int, str]] = []
+    highlights = 0
     pos = text.rfind("\n", region.start, end)
-    while pos > region.start and len(blocks) < limit:
+    while pos > region.start and len(blocks) - highlights < limit:
         prev = text.rfind("\n", region.start, pos) + 1
         line = text[prev:pos]
         pos = prev - 1
@@ -76,8 +86,14 @@ def _blocks_above(doc: Document, region: Region, end: int, limit: int = 6) -> li
             if current:
                 blocks.insert(0, current)
                 current = []
+            highlights = len(blocks)
             continue
         row = cells(line, prev)
+        if len(row) == 1 and _EXHIBIT_HEADING.match(row[0][1]):
+            if current:
+                blocks.insert(0, current)
+                current = []
+            continue
         if len(row) != 1 or EMAIL.search(line) or PHONE.search(line) or CONTACT_WORD.search(line) \
                 or _NOT_TITLE.match(row[0][1]):
             break
@@ -87,9 +103,9 @@ def _blocks_above(doc: Document, region: Region, end: int, limit: int = 6) -> li
                 current = []
             continue
         current.insert(0, row[0])
-    if current and len(blocks) < limit:
+    if current and len(blocks) - highlights < limit:
         blocks.insert(0, current)
-    return blocks
+    return blocks, highlights
 
 
 def _title_like(block: list[tuple[int, str]]) -> bool:
@@ -105,18 +121,22 @@ def _title_like(block: list[tuple[int, str]]) -> bool:
 
 _SMALL_END = re.compile(r"(?:\b(?:of|to|and|or|the|a|an|for|in|on|at|by|with|as|from|its|&)|[,:;–—-])\s*$", re.I)
 _SMALL_START = re.compile(r"^(?:of|to|and|or|the|for|in|on|at|by|with|as|from|its|&)\b", re.I)
+# "$16.2 Million of Revenue ...", "13.7% Operating Margin": a line that opens with an amount
+# starts a sub-headline's phrase, unless the line above broke off mid-phrase
+_FIGURE_START = re.compile(r"^(?:[$€£]\s?\d|\d[\d.,]*\s?%)")
 
 
 def _wrapped_title(block: list[tuple[int, str]], laid_out: bool) -> list[tuple[int, str]]:
     """The title's own lines: a line continues it only when the title was wrapped mid-phrase, or
     set in the same capitals, or (in laid-out text, a PDF's lines) when it is the shorter rest of
-    a title that filled its line; a longer line under a title is a sub-headline."""
+    a title that filled its line; a longer line under a title, or one that opens with an
+    amount, is a sub-headline."""
     out = block[:1]
     for prev, line in zip(block, block[1:], strict=False):
         wrapped = _SMALL_END.search(prev[1]) or _SMALL_START.match(line[1]) or (
             prev[1].isupper() and line[1].isupper()) or (
             laid_out and not prev[1].isupper() and len(prev[1]) >= 30 and len(line[1]) <= len(prev[1])
-            and _title_like([line]))
+            and _title_like([line]) and not _FIGURE_START.match(line[1]))
         if not wrapped:
             break
         out.append(line)
@@ -130,16 +150,23 @@ def _laid_out(doc: Document, at: int) -> bool:
     return fmt in ("pdf", "text")
 
 
+def _blank_block(block: list[tuple[int, str]]) -> bool:
+    return bool(re.fullmatch(r"[\W\d]*", " ".join(c for _, c in block)))
+
+
 def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Hit]:
-    """The release's title: the topmost title-like block above the dateline paragraph."""
-    blocks = [b for b in _blocks_above(doc, region, dateline_start)
-              if not re.fullmatch(r"[\W\d]*", " ".join(c for _, c in b))]
+    """The release's title: the topmost title-like block above the dateline paragraph, and
+    above its bulleted highlights when one stands there."""
+    found, highlights = _blocks_above(doc, region, dateline_start)
+    above = found[: len(found) - highlights]
+    if highlights and any(_title_like(b) for b in above if not _blank_block(b)):
+        found = above
+    blocks = [b for b in found if not _blank_block(b)]
     if not blocks:
         return
     titled = [b for b in blocks if _title_like(b)]
     if not titled:  # highlights a PDF set without bullets stand between title and dateline
-        further = [b for b in _blocks_above(doc, region, dateline_start, limit=12)
-                   if not re.fullmatch(r"[\W\d]*", " ".join(c for _, c in b))]
+        further = [b for b in _blocks_above(doc, region, dateline_start, limit=12)[0] if not _blank_block(b)]
         if any(_title_like(b) for b in further):
             blocks = further
             titled = [b for b in blocks if _title_like(b)]
@@ -155,10 +182,42 @@ def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Hi
         yield Hit("headline" if titled else "headline:untitled", value, block[0][0], end)
 
 
+_SUBJECT_VERB = r"(?:reports?|announces?|declares?|posts?|completes?|delivers?|to\s+acquire|acquires?|names?|appoints?)\b"
 # "Amcor reports fiscal 2023 results": the company a headline opens with, before its verb.
 _HEADLINE_SUBJECT = re.compile(
-    r"(?P<name>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and)){0,4}?)\s+"
-    r"(?:reports?|announces?|declares?|posts?|completes?|delivers?|to\s+acquire|acquires?|names?|appoints?)\b")
+    r"(?P<name>(?:[A-Z]|[a-z]{1,2}[A-Z])[\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|&|of|and)){0,4}?)\s+" + _SUBJECT_VERB)
+_ABOUT = re.compile(r"^[ \t]*About\s+(?P<name>[A-Z][^\n]{1,60}?)[ \t]*$", re.M)
+
+
+def _standalone(doc: Document, region: Region) -> bool:
+    """A release that is the whole document: no header, and no form (a cover) before it."""
+    return not (doc.header or {}).get("filers") and region.start <= form_region(doc).start
+
+
+def _headline_name(doc: Document, region: Region, headline: list[Hit], issuer: list[Hit]) -> Hit | None:
+    """The company as a standalone release first names it: a headline that opens with the start of
+    its name ("Pfizer Reports ..." for "Pfizer Inc.", "Salesforce Announces ..." under "About
+    Salesforce") before its verb, unless a letterhead gave the full name above the headline."""
+    names = [h.value for h in issuer] or [m.group("name") for m in _ABOUT.finditer(doc.text, region.start, region.end)]
+    title, start = headline[0].value, headline[0].start
+
+    def fold(s: str) -> str:
+        return s.replace("’", "'").casefold().rstrip(",")
+
+    words = title.split()
+    for name in names:
+        if fold(name) in fold(doc.text[region.start : start]):
+            return None  # the letterhead named it first
+        k = 0
+        for a, b in zip(words, name.split(), strict=False):
+            if fold(a) != fold(b):
+                break
+            k += 1
+        if k and re.match(_SUBJECT_VERB, " ".join(words[k:]), re.I):
+            m = re.match(r"\s*".join(re.escape(w) for w in words[:k]), doc.text[start:])
+            end = start + m.end() if m else start + len(" ".join(words[:k]))
+            return Hit("headline_name", " ".join(words[:k]).rstrip(","), start, end)
+    return None
 
 
 def _top_headline(doc: Document, region: Region) -> Iterator[Hit]:
@@ -192,7 +251,7 @@ def _top_headline(doc: Document, region: Region) -> Iterator[Hit]:
     end = block[-1][0] + len(block[-1][1])
     yield Hit("headline_top", value, block[0][0], end)
     m = _HEADLINE_SUBJECT.match(value)
-    if m and not re.match(r"(?:The|A|An|New|First|Second|Third|Fourth|Fiscal|Full)\b", m.group("name")):
+    if m and _standalone(doc, region) and not re.match(r"(?:The|A|An|New|First|Second|Third|Fourth|Fiscal|Full)\b", m.group("name")):
         name = m.group("name")
         yield Hit("headline_subject", name, block[0][0], block[0][0] + len(name))
 
@@ -241,6 +300,7 @@ def _contact_blocks(doc: Document, region: Region) -> list[Region]:
             continue
         end = line_start
         gap = count = since = 0
+        last = ""  # the line above: a long one runs on into the next (a sentence naming contacts)
         unreached = False  # a person named whose telephone or e-mail has not come yet
         for pos, line in iter_lines(text, line_start, region.end):
             if not line.strip():
@@ -256,6 +316,9 @@ def _contact_blocks(doc: Document, region: Region) -> list[Region]:
                 continue
             gap = 0
             count += 1
+            if count > 1 and len(last.strip()) <= 80 and _note(line, pos):
+                break
+            last = line
             if EMAIL.search(line) or PHONE.search(line):
                 unreached = False
             elif _person_line(text, pos):
@@ -269,6 +332,40 @@ def _contact_blocks(doc: Document, region: Region) -> list[Region]:
         if len(blocks) >= 3:
             break
     return blocks
+
+
+# A contact's department on the line under their name: "Investor Relations", "Media Relations"
+_DEPARTMENT = re.compile(r"^[ \t]*(?:Investor|Media|Public|Press|Corporate)\s+(?:Relations|Communications|Affairs)[ \t]*$",
+                         re.M)
+
+
+def _contact_cards(doc: Document, region: Region) -> Iterator[Region]:
+    """Contacts set as cards with no caption over them: a person alone on a line, their company
+    and department under it, then their telephone or e-mail, up to a blank line."""
+    text = doc.text
+    for m in _DEPARTMENT.finditer(text, region.start, region.end):
+        start = m.start()  # up the card to its first line: a blank line or a page's marker above
+        for _ in range(4):
+            above = text.rfind("\n", region.start, start - 1) + 1
+            line = text[above : start - 1]
+            if start <= region.start or not line.strip() or re.match(r"-+\s*Page\s+\d", line):
+                break
+            start = above
+        if not region.start < start < m.start() or not _person_line(text, start):
+            continue
+        gap = re.compile(r"\n[ \t]*\n").search(text, m.end(), min(region.end, m.end() + 300))
+        end = gap.start() if gap else m.end()
+        card = text[m.end() : end]
+        if end - m.end() < 200 and (EMAIL.search(card) or PHONE.search(card)):
+            yield Region(start, end)
+
+
+def _note(line: str, pos: int) -> bool:
+    """A closing note under the contacts ("NOTE TO EDITORS: For additional information visit ...
+    or email the Media Helpline at ..."): a long line of prose that names no person (under a
+    short line: not the rest of a sentence that names the contacts)."""
+    return len(line.strip()) > 80 and len(cells(line, pos)) == 1 and not any(
+        _person(seg) for _, seg in _segments(line, pos))
 
 
 def _contactish(text: str, pos: int) -> bool:
@@ -316,7 +413,9 @@ def _contacts(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     """People named as contacts, with the e-mails and telephones listed in their blocks."""
     text = doc.text
     company = company_words(doc)
-    for block in _contact_blocks(doc, region):
+    blocks = _contact_blocks(doc, region)
+    blocks += [c for c in _contact_cards(doc, region) if not any(b.start <= c.start < b.end for b in blocks)]
+    for block in blocks:
         names = []
         for pos, line in iter_lines(text, block.start, block.end):
             if _address_line(line) and not (EMAIL.search(line) or PHONE.search(line)):
@@ -357,7 +456,8 @@ RULES = (
         # a title-like block over the dateline; else the nearest block, or a release's first block
         headline={"headline": 0.8, "headline:untitled": 0.55, "headline_top": 0.55},
         release_date={"dateline_date": 0.9, "release_date_line": 0.7, "dateline_date_year": 0.65},
-        company_name={"issuer": 0.6, "headline_subject": 0.5})),
+        # the issuer after the dateline; a standalone release's headline that names it first
+        company_name={"issuer": 0.6, "headline_name": 0.6, "headline_subject": 0.5})),
     *LISTING_RULES,
     Rule("press_release.contacts", _contacts, where=Where.RELEASE, outputs=outputs(
         "press_release", contact_name={"contact_name": 0.75}, contact_email={"contact_email": 0.8},

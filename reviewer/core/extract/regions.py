@@ -25,13 +25,13 @@ DATELINE_DATE = (
     r"(?:,?\s*(?:19|20)\d\d)?)"
 )
 # "Seoul and New York, November 27, 2002 - ", "CUPERTINO, California--January 19, 2000--",
-# "KEARNEY, NE -- (BUSINESS WIRE) --", "ATLANTA -", "SCOTTSDALE, Ariz., Jan. 10, 2005 /PRNewswire/ --"
+# "KEARNEY, NE -- (BUSINESS WIRE) --", "ATLANTA -", "OAKLAND, Calif.—" (the dash set close), "SCOTTSDALE, Ariz., Jan. 10, 2005 /PRNewswire/ --"
 # Dashes as filings set them: hyphens, en and em dashes, the horizontal bar and the minus sign
 # (PDF text layers) all stand between a dateline and its first sentence.
 _DASH = "—–―−"
 DATELINE = re.compile(
     r"^[ \t]*(?P<place>[A-Z][A-Za-z.'&]*(?:[ ,]+(?:and\s+)?[A-Z][A-Za-z.'&]*){0,5}?)"
-    rf"(?:\s*[,(]\s*|\s*[-{_DASH}]+\s*|\s+)"
+    rf"(?:\s*[,(]\s*|\s*[-{_DASH}]+\s*|\s*)"
     r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:(?P<date>{DATELINE_DATE})\s*\)?\s*)?"
     r"(?P<wire>/\s*\w[\w -]*\s*/\s*|\(?\s*(?:BUSINESS\s+WIRE|PRNewswire[\w-]*|GLOBE\s*NEWSWIRE"
@@ -141,7 +141,7 @@ def _embedded_release_start(doc: Document, region: Region, headed_only: bool = T
             if page.start < signed:
                 continue
             head = Region(page.start, min(region.end, page.end, page.start + 1500))
-            if _RELEASE_OPENING.search(doc.text, head.start, head.end) or _dated_dateline(doc, head):
+            if _RELEASE_OPENING.search(doc.text, head.start, head.end) or _release_dateline(doc, head):
                 return page.start
         return None
     start = _end_of_signature_block(doc, signed, region.end)
@@ -155,6 +155,13 @@ def _embedded_release_start(doc: Document, region: Region, headed_only: bool = T
 def _dated_dateline(doc: Document, region: Region) -> bool:
     dl = find_dateline(doc, region)
     return dl is not None and bool(dl.group("date") or dl.group("wire"))
+
+
+def _release_dateline(doc: Document, region: Region) -> bool:
+    """A dateline that opens a release, also an undated one before "announced today" or
+    "(NYSE: X)" ("OAKLAND, Calif.— Acme Company (Acme) announced today ...")."""
+    dl = find_dateline(doc, region)
+    return dl is not None and _opens_release(doc, dl)
 
 
 # Exhibit types that carry a press release: EX-99 (additional exhibits) and, in older filings,

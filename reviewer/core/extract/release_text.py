@@ -9,7 +9,7 @@ from ..document import Document
 
 EMAIL = re.compile(r"\b[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
 ISSUER = re.compile(
-    r"(?<![\w&'’-])(?:The\s+)?(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&'’-]*(?:[ ,]+[A-Z][\w.&'’-]*){0,5}?,?\s+"
+    r"(?<![\w&'’-])(?:The\s+)?(?:[A-Z]|[a-z]{1,2}[A-Z])[\w.&'’-]*(?:[ ,]+(?:(?:and|of|&)\s+)?[A-Z][\w.&'’-]*){0,5}?,?\s+"
     r"(?:Inc|Incorporated|Corp|Corporation|Co|Company|Ltd|Limited|LLC|L\.P|plc|N\.V|S\.A|AG|SE)\b\.?"
     r"(?:,?\s+Ltd\.?)?")
 
