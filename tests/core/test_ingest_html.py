@@ -113,10 +113,10 @@ def _random_html(rnd) -> str:
 def test_the_fast_walk_writes_what_the_plain_walk_writes() -> None:
     import random
 
+    from html_reference import reference_walk
     from lxml import etree
 
     from reviewer.core.ingest.html import _walk
-    from html_reference import reference_walk
 
     rnd = random.Random(7)
     differing = []

@@ -84,6 +84,12 @@ def test_a_sites_root_and_named_page_over_its_deeper_pages() -> None:
         "www.acme.com"]
 
 
+def test_the_slash_that_ends_a_sites_host_is_not_part_of_it() -> None:
+    assert _site("For more about Acme, visit www.acme.com/.\n") == ["www.acme.com"]
+    assert _site("Please visit https://ir.acme.com/ for more.\n") == ["https://ir.acme.com"]
+    assert _site("For more information visit http://www.acme.com/pr/.\n") == ["http://www.acme.com/pr/"]
+
+
 def test_a_text_layer_that_lost_its_spaces_keeps_the_address() -> None:
     assert _site("Learn more atwww.acme.comandwww.brand.ioor follow us.\n") == ["www.acme.com"]
 

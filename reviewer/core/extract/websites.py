@@ -98,7 +98,7 @@ def _site_addresses(doc: Document, region: Region) -> Iterator[tuple[int, int, s
     text, low = doc.text, lowered(doc)
     seen: list[tuple[int, int]] = []
     for m in _web_addresses(doc, region):
-        value = _trim_run_on(m.group(0).rstrip(".,;"))
+        value = _site_value(m.group(0))
         seen.append((m.start(), m.end()))
         yield m.start(), m.start() + len(value), value
     pos = region.start
@@ -107,7 +107,7 @@ def _site_addresses(doc: Document, region: Region) -> Iterator[tuple[int, int, s
         m = _SCHEMED.match(text, at, region.end)  # type: ignore[assignment]
         if m is None or any(s <= at < e for s, e in seen):
             continue
-        value = _trim_run_on(m.group(0).rstrip(".,;"))
+        value = _site_value(m.group(0))
         seen.append((m.start(), m.end()))
         pos = m.end()
         yield m.start(), m.start() + len(value), value
@@ -122,10 +122,18 @@ def _site_addresses(doc: Document, region: Region) -> Iterator[tuple[int, int, s
         m = _BARE.match(text, begin, region.end)  # type: ignore[assignment]
         if m is None or not _SITE_WORDS.search(text, max(region.start, begin - 40), begin):
             continue
-        value = _trim_run_on(m.group(0).rstrip(".,;"))
+        value = _site_value(m.group(0))
         seen.append((m.start(), m.end()))
         pos = m.end()
         yield m.start(), m.start() + len(value), value
+
+
+def _site_value(found: str) -> str:
+    """The address as written, without the sentence's stop after it or the slash that only ends
+    a site's host ("www.pge.com/" is the site www.pge.com)."""
+    value = _trim_run_on(found.rstrip(".,;"))
+    bare = re.sub(r"^https?://", "", value, flags=re.I)
+    return value[:-1] if bare.endswith("/") and bare.count("/") == 1 else value
 
 
 def _trim_run_on(value: str) -> str:
