@@ -159,3 +159,14 @@ def test_a_combined_covers_name_column_gives_the_first_registrant() -> None:
             "as specified in its charter\n\nPG&E CORPORATION \nPACIFIC GAS AND ELECTRIC\nCOMPANY \n\n"
             "State or Other Jurisdiction of\nIncorporation or Organization  \nCalifornia \n")
     assert _values(text, "company_name") == ["PG&E CORPORATION"]
+
+
+def test_a_flattened_cover_keeps_its_values_between_rules() -> None:
+    rule = "-" * 40
+    text = ("FORM 20-F (Mark One) ANNUAL REPORT PURSUANT TO SECTION 13 OR 15(d) For the fiscal year ended "
+            f"December 31, 2000 {rule} Commission file number 0-14071 {rule} AEGON N.V. - {rule} (Exact name of "
+            f"Registrant as specified in its charter) The Netherlands - {rule} (Jurisdiction of incorporation or "
+            f"organization) Mariahoeveplein 50, 2591 TV The Hague, The Netherlands - {rule} (Address of principal "
+            "executive offices) Securities registered pursuant to Section 12(b) of the Act.\n")
+    assert _values(text, "company_name") == ["AEGON N.V."]
+    assert _address(text) == ["Mariahoeveplein 50, 2591 TV The Hague, The Netherlands"]

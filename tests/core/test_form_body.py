@@ -271,3 +271,13 @@ def test_a_release_numbering_its_own_tables_has_no_exhibits() -> None:
             "Inc. (NASDAQ: ULTA) today announced results.\n\nConsolidated Statements of Income\n\nExhibit 1\n\n"
             "Net sales\t100\n\nStore Update\n\nExhibit 4\n\nStores\t1,355\n")
     assert _exhibits(text) == {"99.1"}
+
+
+def test_a_table_aligned_on_the_dot_sets_the_decimals_apart() -> None:
+    text = ("Exhibits\n\nExhibit\nNo.\tDescription of Exhibit\n"
+            "3\t.1\t—\tRestated Certificate of Incorporation\n"
+            "10\t.7*†\t—\tAmendment No. 2 to the 401(k) Plan\n"
+            "21\t†\t—\tSubsidiaries of the Company\n"
+            "32\t.1††\t—\tCertifications of the Chief Executive Officer\n"
+            "861\t623\n")
+    assert _exhibits(text) == {"3.1", "10.7", "21", "32.1"}

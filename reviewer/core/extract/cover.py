@@ -92,11 +92,20 @@ def _caption_piece(line: str) -> bool:
     return line.startswith("(") or _caption(line)
 
 
+# A cover flattened to one line keeps its rules: "----- AEGON N.V. - ----- (Exact name of Registrant
+# ...)", "(Jurisdiction ...) Mariahoeveplein 50, ... - ----- (Address of ...)": the value sits between
+# the rule (or the caption) before it and the rule over its own caption.
+_FLAT_VALUE = re.compile(r"(?:-{10,}|\))[ \t]+(?:-[ \t]+)?(?P<v>(?:(?!-{3})[^\n()]){2,120}?)[ \t]+(?:-[ \t]+)?-{10,}[ \t]*$")
+
+
 def _value_above(doc: Document, label_start: int, floor: int, max_lines: int = 4
                  ) -> list[tuple[int, str]]:
     """The non-caption cells on the lines just above a caption (nearest line last)."""
     text = doc.text
     line_start = text.rfind("\n", floor, label_start) + 1
+    flat = _FLAT_VALUE.search(text, max(line_start, label_start - 300), label_start)
+    if flat and re.search(r"[A-Za-z]", flat.group("v")):
+        return [(flat.start("v"), flat.group("v"))]
     same_line = [c for c in cells(text[line_start:label_start], line_start) if not _caption(c[1])]
     if same_line:
         return same_line

@@ -212,6 +212,9 @@ def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
     for pos, line in iter_lines(text, start, end):
         row = cells(line, pos)
         for i, (cstart, cell) in enumerate(row):
+            if split := _split_number(row, i):
+                out.append(split)
+                continue
             em = EXHIBIT_NO.match(cell)
             if not em or i + 1 >= len(row):
                 continue
@@ -230,6 +233,24 @@ def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
         column, previous = [], line.strip()
     out += _exhibit_column(column, captioned)
     return [c for c in out if plausible_exhibit(c.value) and not _wrapped_tail(text, c.start)]
+
+
+# A table that aligns numbers on the dot sets the decimals (and footnote marks) in a cell of their own:
+# "3 | .1 | — | Restated Certificate", "10 | .7*† | — | Amendment No. 2", "21 | † | — | Subsidiaries"
+# -> 3.1, 10.7, 21.
+_SPLIT_TAIL = re.compile(r"(?=\S)(?:\.(\d{1,2}))?[*†‡]{0,3}")
+
+
+def _split_number(row: list[tuple[int, str]], i: int) -> Hit | None:
+    cstart, cell = row[i]
+    if not re.fullmatch(r"\d{1,3}", cell) or i + 2 >= len(row) or not (tail := _SPLIT_TAIL.fullmatch(row[i + 1][1])):
+        return None
+    desc = row[i + 3][1] if re.fullmatch(r"[-–—]", row[i + 2][1]) and i + 3 < len(row) else row[i + 2][1]
+    if not re.match(r"[A-Za-z“\"]", desc) or _not_filed(desc) or _NOT_ENTRY.match(desc):
+        return None
+    if tail.group(1) is None:
+        return Hit("exhibit_table", cell, cstart, cstart + len(cell))
+    return Hit("exhibit_table", f"{cell}.{tail.group(1)}", cstart, row[i + 1][0] + 1 + len(tail.group(1)))
 
 
 def _wrapped_tail(text: str, at: int) -> bool:
