@@ -329,3 +329,51 @@ def test_a_proxy_solicitations_legend_reports_no_meeting() -> None:
                 "with the SEC a definitive proxy statement in connection with the Plan, which is to be voted upon at a "
                 "special meeting of shareholders. ACME'S SHAREHOLDERS ARE URGED TO READ THE PROXY STATEMENT.\n")
     assert f["event_type"] == ["other"]
+
+
+def test_an_item_503_amendment_by_the_board_is_other() -> None:
+    f = _fields("Item 5.03. Amendments to Articles of Incorporation or Bylaws; Change in Fiscal Year.\n\nThe Board of "
+                "Directors of Acme Corporation amended and restated the Company's Bylaws, effective August 9, 2023.\n\n"
+                "Item 8.01. Other Events.\n\nOn August 9, 2023, the Board declared a quarterly cash dividend of $1.02 "
+                "per share.\n")
+    assert set(f["event_type"]) == {"dividend", "other"}
+    # an amendment the stockholders voted is the meeting's
+    f = _fields("Item 5.03. Amendments to Articles of Incorporation or Bylaws.\n\nAt the Annual Meeting, the "
+                "stockholders approved an amendment to the Certificate of Incorporation.\n\n"
+                "Item 5.07. Submission of Matters to a Vote of Security Holders.\n\nThe Annual Meeting of "
+                "Stockholders was held on June 1, 2023.\n")
+    assert f["event_type"] == ["shareholder_meeting"]
+
+
+def test_acquisitions_announced_by_their_number() -> None:
+    f = _fields("Item 8.01 Other Events\n\nOn February 9, 2017, Acme Inc. issued a press release announcing two "
+                "acquisitions that will form a new group. The first acquisition was Beta, Inc.\n")
+    assert f["event_type"] == ["merger_acquisition"]
+
+
+def test_subsequent_events_a_meeting_held_a_split_authorized_a_restructuring() -> None:
+    f = _periodic("NOTE 16 - SUBSEQUENT EVENTS\nOn July 27, 2023, the Company held an annual meeting of "
+                  "stockholders. At the Meeting, the Company's stockholders approved the below proposals.\n")
+    assert f["event_type"] == ["shareholder_meeting"]
+    f = _periodic("SUBSEQUENT EVENTS\nOn April 19, 2000, the Company's Board of Directors authorized a two-for-one "
+                  "stock split, to be effected in the form of a stock dividend.\n")
+    assert f["event_type"] == ["stock_split"]
+    f = _periodic("Subsequent Events\nOn February 1, 1999, the Company took further actions to improve the efficiency "
+                  "of its manufacturing operations. These restructuring actions will result in the Company "
+                  "recognizing a charge to operations of approximately $9 million.\n")
+    assert f["event_type"] == ["operating_update"]
+    # a meeting to come is none
+    f = _periodic("Subsequent Events\nThe Company will hold its annual meeting of shareholders on May 1, 2024.\n")
+    assert "event_type" not in f
+
+
+def test_a_subsequent_events_heading_run_into_its_text() -> None:
+    f = _periodic("Acme does not believe that such restrictions constitute a limitation. Subsequent events On March 8, "
+                  "2001 Acme announced that it had entered into a binding agreement providing for Acme's acquisition "
+                  "of Beta's Direct Marketing Services operations for USD 1.3 billion in cash.\n")
+    assert f["event_type"] == ["merger_acquisition"]
+
+
+def test_a_third_party_tender_offer_is_an_acquisition() -> None:
+    assert _submission("SC TO-T/A", "Amendment No. 3\n\nTender Offer Statement\n\nAcme Corp.\n")["event_type"] == [
+        "merger_acquisition"]

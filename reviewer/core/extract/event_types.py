@@ -71,10 +71,16 @@ _DIVEST = (r"\b(?:complet(?:ed|es)|announc(?:ed|es)|agreed\s+to)\s+(?:the\s+|its
 EVENT_TYPES: tuple[EventType, ...] = (
     EventType("reverse_stock_split",
               _p(r"reverse\s+(?:stock\s+)?split|consolidated\s+into\s+one\s+share"),
-              ("reverse", "consolidated"), details=details.split, outputs=_SPLIT_DETAILS),
+              ("reverse", "consolidated"), details=details.split, outputs=_SPLIT_DETAILS,
+              in_notes=_p(r"\bboard\s+of\s+directors\s+(?:has\s+)?(?:authorized|declared|approved)\s+(?:a|an)\s+"
+                          r"(?:[\w-]+\s+){0,2}reverse\s+(?:stock\s+)?split")),
     EventType("stock_split",
               _p(r"\b(?:\d+|two|three|four|five)[- ]for[- ](?:one|\d+)\s+(?:forward\s+|stock\s+)*split"),
-              ("split",), details=details.split, outputs=_SPLIT_DETAILS),
+              ("split",), details=details.split, outputs=_SPLIT_DETAILS,
+              # in a note, a split the board authorized after the period (not one the figures reflect)
+              in_notes=_p(r"\bboard\s+of\s+directors\s+(?:has\s+)?(?:authorized|declared|approved)\s+(?:a|an)\s+"
+                          r"(?:\d+|two|three|four|five)[- ]for[- ]"
+                          r"(?:one|\d+)\s+(?:forward\s+|stock\s+)*split")),
     EventType("dividend",
               _p(r"declared?\s+(?:a|an|its)?\s*(?:regular\s+|special\s+)?(?:quarterly\s+|annual\s+)?"
                  r"(?:cash\s+)?dividend"
@@ -130,17 +136,27 @@ EVENT_TYPES: tuple[EventType, ...] = (
               _p(r"(?:annual|special|extraordinary)\s+(?:general\s+)?(?:meeting\s+of\s+)?"
                  r"(?:shareholders|stockholders)'?\s*(?:meeting)?"),
               ("holders",), items=("5.07",), details=details.meeting,
+              # in a note, a meeting held after the period ("On July 27, 2023, the Company held an annual
+              # meeting of stockholders"), not one to be held
+              in_notes=_p(r"(?<!will\s)(?<!to\sbe\s)\bheld\s+(?:its|an|the)\s+(?:\d{4}\s+)?(?:annual|special)\s+"
+                          r"(?:general\s+)?meeting\s+of\s+(?:the\s+)?(?:stockholders|shareholders)"),
               outputs=outputs("events", meeting_date={"meeting_date": 0.75})),
     EventType("merger_acquisition",
               _p(r"agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement|to\s+acquire\b(?!\s+(?:shares|stock|securities|its\s+(?:own\s+)?(?:shares|capital|common)))"
-                 r"|completed\s+(?:the\s+|its\s+)?acquisition|majority\s+(?:interest|shareholder)"),
+                 r"|completed\s+(?:the\s+|its\s+)?acquisition|majority\s+(?:interest|shareholder)"
+                 # "Makes Two Acquisitions", "a press release announcing two acquisitions"
+                 r"|\b(?:makes|made|announc(?:es|ed|ing))\s+(?:two|three|four|several)\s+acquisitions\b"),
               ("merger", "acquire", "acquisition", "majority", "invest"), items=("2.01", "5.01"),
               old_items=("1", "2"),
               also_in_items=("1.01",),
+              # a third party's tender offer statement: its offer to buy the subject company's shares
+              forms=("SC TO-T",),
               # in a note, only a deal agreed or completed, or a stake bought ("agreed to invest $200
               # million in EarthLink"): a note's "to acquire" is as often shares
               in_notes=_p(r"agreement\s+and\s+plan\s+of\s+merger|merger\s+agreement"
                           r"|completed\s+(?:the\s+|its\s+)?acquisition"
+                          # "entered into a binding agreement providing for AEGON's acquisition of"
+                          r"|\bagreement\s+providing\s+for\s+(?:the\s+)?(?:[\w.&-]+['’]s?\s+)?acquisition\s+of\b"
                           r"|\bagreed\s+to\s+invest\s+[$€£]\s?[\d.,]+\s*(?:million|billion)?\s+in\b")),
     EventType("securities_offering",
               _p(r"(?:sold|issued|sale\s+of)\s+(?:an\s+aggregate\s+of\s+)?[\d,]{5,}\s+"
@@ -187,14 +203,18 @@ EVENT_TYPES: tuple[EventType, ...] = (
               # in a note, any commercial agreement entered into, but not a deal's own agreement
               in_notes=_p(r"\bentered\s+into\s+(?:a|an)\s+(?:(?!merger|credit|loan|underwriting|purchase|employment"
                           r"|separation|indemnif|consulting|definitive|amendment)[\w-]+\s+){0,3}agreement\b"
-                          r"(?!\s+(?:to|and\s+plan\s+of)\s+(?:acquire|sell|merge|purchase|be\s+acquired))")),
+                          r"(?!\s+(?:to|and\s+plan\s+of)\s+(?:acquire|sell|merge|purchase|be\s+acquired)"
+                          r"|\s+providing\s+for\s+(?:the\s+)?(?:[\w.&-]+['’]s?\s+)?(?:acquisition|sale|merger)\b)")),
     EventType("management_change",
               _p(r"\b(?:appoint(?:ed|s|ment)|names?|named|elected)\s+(?!executive\s+officers?\b)(?:\w+\s+){0,5}"
                  r"(?:to\s+(?:the|its)\s+board|chief\s+\w+\s+officer|president|director)"
                  r"|\bresign(?:ed|s|ation)\b"),
               ("board", "officer", "president", "director", "resign"), items=("5.02",), old_items=("6",)),
     EventType("auditor_change", items=("4.01",), old_items=("4",)),
-    EventType("operating_update", items=("2.05",)),
+    EventType("operating_update", needles=("restructur",), items=("2.05",),
+              # in a note, restructuring actions taken after the period ("took further actions to ... These
+              # restructuring actions will result in the Company recognizing a charge")
+              in_notes=_p(r"\brestructuring\s+(?:actions?|plan)\s+(?:will|is\s+expected\s+to)\s+result\s+in\b")),
     # an item 4.02 (non-reliance on earlier statements, a restatement) has no type of its own
     EventType("other", items=("4.02",)),
 )
@@ -250,5 +270,18 @@ def _departure(body: str) -> str | None:
     return None if _PAY.search(body) and not _CHANGE.search(body) else "management_change"
 
 
+# An Item 5.03 amendment the stockholders voted (reported again under Item 5.07), or a split
+# the charter amendment carries out, is that event's, not one of its own.
+_VOTED_OR_SPLIT = re.compile(r"\b(?:stockholders|shareholders)\s+(?:of\s+the\s+company\s+)?(?:approved|adopted)"
+                             r"|\bapproved\s+by\s+(?:the\s+)?(?:company['’]s\s+)?(?:stockholders|shareholders)"
+                             r"|\bsplit\b", re.I)
+
+
+def _amendment(body: str) -> str | None:
+    """Item 5.03: bylaws or a charter the board amended, or a new fiscal year, fit no type of the
+    taxonomy: `other`."""
+    return None if _VOTED_OR_SPLIT.search(body) else "other"
+
+
 # item -> what its text says it reports (an event type's name, or None for nothing to report)
-ITEM_TEXT: dict[str, Callable[[str], str | None]] = {"2.01": _completion, "5.02": _departure}
+ITEM_TEXT: dict[str, Callable[[str], str | None]] = {"2.01": _completion, "5.02": _departure, "5.03": _amendment}

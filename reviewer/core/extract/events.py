@@ -114,11 +114,14 @@ def _paragraphs(doc: Document, region: Region) -> Iterator[tuple[int, str]]:
 # the vote at a meeting held in the quarter, and the events after the balance-sheet date.
 _VOTE_HEADING = re.compile(r"submission\s+of\s+matters\s+to\s+a\s+vote\s+of\s+(?:security|share|stock)\s*holders")
 _SUBSEQUENT_HEADING = re.compile(r"subsequent\s+events?[ \t]*\.?[ \t]*$", re.M)
+# and run into its text where a page's lines were joined: "... obligations. Subsequent events On March
+# 8, 2001 AEGON announced"
+_SUBSEQUENT_INLINE = re.compile(r"(?<=[.:] )Subsequent\s+[Ee]vents?\s+(?=On\s+[A-Z][a-z]+\.?\s+\d)")
 
 
 # What a subsequent-events note reports as an event of the company's own (EventType.in_notes);
 # its credit lines, other companies' offerings and litigation updates are the notes' routine.
-_IN_NOTES = tuple((t, p) for t in SEARCHED if (p := note_pattern(t)) is not None)
+_IN_NOTES = tuple((t, p) for t in EVENT_TYPES if (p := note_pattern(t)) is not None)
 _NEXT_HEADING = re.compile(r"\n[ \t]*(?:Note\s+\d+|NOTE\s+\d+|Item\s+\d|ITEM\s+\d|PART\s+I|Part\s+I)\b"
                            r"|\n[ \t]*[A-Z][A-Za-z ,&'-]{2,60}\n")
 
@@ -159,6 +162,9 @@ def _periodic_events(doc: Document, region: Region, filing: Filing) -> Iterator[
         caption = _CAPTIONS.match(text, m.end())  # a caption under the heading ("EARTHLINK")
         at = caption.end() if caption else m.end()
         nxt = _NEXT_HEADING.search(text, at, m.end() + 1200)  # the note ends at the next heading
+        notes.append((Region(m.end(), nxt.start() if nxt else min(len(text), m.end() + 1200)), None))
+    for m in _SUBSEQUENT_INLINE.finditer(text):
+        nxt = _NEXT_HEADING.search(text, m.end(), m.end() + 1200)
         notes.append((Region(m.end(), nxt.start() if nxt else min(len(text), m.end() + 1200)), None))
     for m in _COMBINED_HEADING.finditer(low):
         nxt = _NEXT_NOTE.search(low, m.end(), m.end() + 8000)
