@@ -170,3 +170,19 @@ def test_a_flattened_cover_keeps_its_values_between_rules() -> None:
             "executive offices) Securities registered pursuant to Section 12(b) of the Act.\n")
     assert _values(text, "company_name") == ["AEGON N.V."]
     assert _address(text) == ["Mariahoeveplein 50, 2591 TV The Hague, The Netherlands"]
+
+
+def test_a_notices_issuer_box_and_a_13f_managers_xml_address() -> None:
+    def address(text: str) -> list[str]:
+        doc = Document(text=text, format="text", header={"form_type": ["24F-2NT"]})
+        return [c.value for c in run_all(cover.RULES, doc) if c.name == "principal_office_address"]
+
+    text = ("FORM 24F-2\nANNUAL NOTICE OF SECURITIES SOLD\n" + "_" * 60 + "\n\n"
+            "1.  Name and address of issuer:\n    Common Sense Trust - Growth Fund\n    2800 Post Oak Blvd.\n"
+            "    Houston, TX 77056\n" + "_" * 60 + "\n\n2.  Name of each series or class of funds:\n")
+    assert address(text) == ["2800 Post Oak Blvd., Houston, TX 77056"]
+    xml = ("<filingManager>\n <name>LTS One Management LP</name>\n <address>\n"
+           "  <com:street1>650 MADISON AVENUE, 15TH FLOOR</com:street1>\n  <com:city>NEW YORK</com:city>\n"
+           "  <com:stateOrCountry>NY</com:stateOrCountry>\n  <com:zipCode>10022</com:zipCode>\n </address>\n")
+    assert address(xml) == ["650 MADISON AVENUE, 15TH FLOOR, NEW YORK, NY 10022"]
+    assert address(xml.replace(">NY<", ">K3<")) == []
