@@ -302,3 +302,40 @@ def test_a_note_to_editors_under_the_contacts_is_not_a_contact() -> None:
             "800-978-2737, or Dan\nBehrendt, Chief Financial Officer of Acme International, Inc., +1-480-905-2002. "
             "Visit the company's web-site for facts\n")
     assert _contacts(body)["contact_phone"] == ["800-978-2737", "+1-480-905-2002"]
+
+
+def test_a_contacts_reach_printed_on_the_next_page() -> None:
+    body = ("Investor Contacts: \nKiley Rawlins, CFA \nVice President, Investor Relations \nkr@acme.com\n\n"
+            "Media Contact: \nCrystal Carroll \nDirector, Public Relations \n\n \n \n \n-------- Page 10 --------\n"
+            "cc@acme.com\n\nSource: Acme, Inc.\n")
+    assert _contacts(body)["contact_email"] == ["kr@acme.com", "cc@acme.com"]
+    body = ("About Acme\nAcme makes boxes.\n\nMike Spencer \nAcme \nInvestor Relations \n415-536-6250 \n\n"
+            "Carolyn Guss \nAcme \nPublic Relations \n\n \n \n-------- Page 4 --------\n415-536-4966 \n"
+            "pr@acme.com \n\n###\n")
+    assert _contacts(body) == {"contact_name": ["Mike Spencer", "Carolyn Guss"],
+                               "contact_phone": ["415-536-6250", "415-536-4966"], "contact_email": ["pr@acme.com"]}
+    # a page's text after the break that gives no telephone or e-mail ends the contacts
+    body = ("Media Contact: \nCrystal Carroll \nDirector, Public Relations \n\n \n-------- Page 10 --------\n"
+            "ACME, INC.\nCall 415-536-4966\n")
+    assert _contacts(body)["contact_phone"] == []
+
+
+def test_an_email_the_text_layer_split_after_its_dot() -> None:
+    body = "CONTACT: Sydney Siegmeth\nPR Director\nMedia ONLY Hotline: (480) 444-4000\nPress@ACME. com\n"
+    assert _contacts(body)["contact_email"] == ["press@acme.com"]
+    body = "CONTACT: Sydney Siegmeth\nwrite to press@acme. Company news follows.\nPress@ACME. community\n"
+    assert _contacts(body)["contact_email"] == []
+
+
+def test_a_titles_rest_with_a_verb_set_in_lower_case() -> None:
+    text = ("Exhibit 99.1\n\nAcme Reports Strong First Quarter Results; Acme Dispatch Is Live, Record International\n"
+            "Sales, Pipeline is Robust\n\n" + DATELINE)
+    assert _values(text)["headline"] == [
+        "Acme Reports Strong First Quarter Results; Acme Dispatch Is Live, Record International Sales, Pipeline is Robust"]
+
+
+def test_the_release_date_line_over_a_long_list_of_highlights() -> None:
+    bullet = "• Recorded GAAP earnings were $0.19 per diluted share for the second quarter of 2023, up.\n\n"
+    text = ("Investor Relations Contact: 415.972.7080\n\nJuly 27, 2023\n\nAcme Reports Second-Quarter Results\n\n"
+            + bullet * 12 + "OAKLAND \u2014 Acme Corporation (NYSE: ACM) recorded second quarter income.\n")
+    assert _values(text)["release_date"] == ["2023-07-27"]

@@ -11,7 +11,7 @@ from .forms import Filing
 from .listings import RULES as LISTING_RULES
 from .normalize import DATE_RE, clean_text, date_from_match, iter_dates, parse_date
 from .regions import Region, cells, find_dateline, form_region, is_rule, iter_lines
-from .release_text import EMAIL, ISSUER, company_words
+from .release_text import EMAIL, ISSUER, SPLIT_EMAIL, company_words
 from .rules import Hit, Rule, Where, outputs
 from .websites import RULES as WEBSITE_RULES
 
@@ -113,8 +113,9 @@ def _title_like(block: list[tuple[int, str]]) -> bool:
     words = re.findall(r"[A-Za-z][\w'’-]*", " ".join(c for _, c in block))
     if not words or len(block) > 3:
         return False
+    # small words, and "is", a verb some titles set small ("Pipeline is Robust")
     small = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "at", "by", "with", "as",
-             "from", "its", "vs", "per", "into", "over", "than"}
+             "from", "its", "vs", "per", "into", "over", "than", "is"}
     capital = sum(1 for w in words if w[0].isupper() or w.lower() in small)
     return capital / len(words) >= 0.8
 
@@ -270,6 +271,11 @@ def _release_date(doc: Document, region: Region, dl: re.Match[str]) -> Iterator[
                 yield Hit("dateline_date_year", d, dl.start("date"), dl.end("date"))
                 return
     above = list(iter_dates(text, max(region.start, dl.start() - 700), dl.start()))
+    if not above:  # a date alone on its line, over a long list of highlights
+        top = text.rfind("\n", region.start, max(region.start, dl.start() - 2500)) + 1
+        for pos, line in iter_lines(text, max(top, region.start), dl.start()):
+            if DATE_RE.fullmatch(line.strip(" .")):
+                above = list(iter_dates(text, pos, pos + len(line))) or above
     if above:
         d, s, e = above[-1]  # the date line nearest the dateline
         yield Hit("release_date_line", d, s, e)
@@ -291,7 +297,8 @@ def _issuer(doc: Document, start: int) -> Iterator[Hit]:
 
 
 def _contact_blocks(doc: Document, region: Region) -> list[Region]:
-    """Stretches of the release that list contacts: after a 'Contact' caption, up to a gap."""
+    """Stretches of the release that list contacts: after a 'Contact' caption, up to a gap (not a
+    page break between a person and their telephone or e-mail)."""
     text = doc.text
     blocks: list[Region] = []
     for m in CONTACT_WORD.finditer(text, region.start, region.end):
@@ -302,7 +309,13 @@ def _contact_blocks(doc: Document, region: Region) -> list[Region]:
         gap = count = since = 0
         last = ""  # the line above: a long one runs on into the next (a sentence naming contacts)
         unreached = False  # a person named whose telephone or e-mail has not come yet
+        resume = -1  # past a page break that stands inside a contact
         for pos, line in iter_lines(text, line_start, region.end):
+            if pos < resume:
+                continue
+            if not line.strip() and unreached and (turn := _page_turn(text, pos, region.end)) is not None:
+                resume = turn
+                continue
             if not line.strip():
                 gap += 1
                 # a contact table in columns a PDF gives one cell a line: the next person may
@@ -341,7 +354,8 @@ _DEPARTMENT = re.compile(r"^[ \t]*(?:Investor|Media|Public|Press|Corporate)\s+(?
 
 def _contact_cards(doc: Document, region: Region) -> Iterator[Region]:
     """Contacts set as cards with no caption over them: a person alone on a line, their company
-    and department under it, then their telephone or e-mail, up to a blank line."""
+    and department under it, then their telephone or e-mail (also at the top of the next page),
+    up to a blank line."""
     text = doc.text
     for m in _DEPARTMENT.finditer(text, region.start, region.end):
         start = m.start()  # up the card to its first line: a blank line or a page's marker above
@@ -356,8 +370,28 @@ def _contact_cards(doc: Document, region: Region) -> Iterator[Region]:
         gap = re.compile(r"\n[ \t]*\n").search(text, m.end(), min(region.end, m.end() + 300))
         end = gap.start() if gap else m.end()
         card = text[m.end() : end]
-        if end - m.end() < 200 and (EMAIL.search(card) or PHONE.search(card)):
+        if gap and not (EMAIL.search(card) or PHONE.search(card)) \
+                and (turn := _page_turn(text, gap.start() + 1, region.end)) is not None:
+            after = re.compile(r"\n[ \t]*\n").search(text, turn, min(region.end, turn + 300))
+            end = after.start() if after else min(region.end, turn + 300)
+            card = text[turn:end]
+        if len(card) < 200 and (EMAIL.search(card) or PHONE.search(card)):
             yield Region(start, end)
+
+
+_PAGE_TURN = re.compile(r"(?:[ \t]*\n)*[ \t]*-+\s*Page\s+\d+\s*-+[ \t]*\n(?:[ \t]*\n)*")
+
+
+def _page_turn(text: str, pos: int, end: int) -> int | None:
+    """A contact's reach printed on the next page: from the blank line at `pos` only blank lines and
+    a page's marker ("-------- Page 4 --------"), then a line with an e-mail or telephone; where
+    that line starts."""
+    m = _PAGE_TURN.match(text, pos, end)
+    if not m:
+        return None
+    stop = text.find("\n", m.end(), end)
+    line = text[m.end() : stop if stop >= 0 else end]
+    return m.end() if EMAIL.search(line) or SPLIT_EMAIL.search(line) or PHONE.search(line) else None
 
 
 def _note(line: str, pos: int) -> bool:
@@ -427,6 +461,8 @@ def _contacts(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
             continue
         yield from names
         for pos, line in iter_lines(text, block.start, block.end):
+            for m in SPLIT_EMAIL.finditer(line):
+                yield Hit("contact_email", (m.group(1) + m.group(2)).lower(), pos + m.start(), pos + m.end())
             for m in EMAIL.finditer(line):
                 skip = 2 if re.search(r"e-?mail\s*$", line[: m.start()], re.I) and m.group(0)[:2].lower() == "at" \
                     else 0  # "via email atIR@acme.com": a text layer that lost the space after "at"
