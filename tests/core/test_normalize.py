@@ -22,3 +22,11 @@ def test_a_code_is_upper_case_but_an_exhibits_small_letters_stay(typed: str, nor
 ])
 def test_dates_as_filings_write_them(typed: str, normal: str | None) -> None:
     assert normalize(typed, "date") == normal
+
+
+def test_an_email_a_pdf_text_layer_split_after_its_last_dot_is_one_address() -> None:
+    """Selecting "Press@ACME. com" fills press@acme.com, as extraction reads it; a space before
+    anything but a final top-level domain is kept (no address is made up)."""
+    assert normalize("Press@ACME. com", "code") == "press@acme.com"
+    assert normalize("ir@acme.com", "code") == "ir@acme.com"
+    assert normalize("ir@acme. company", "code") == "ir@acme. company"

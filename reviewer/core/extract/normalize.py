@@ -142,6 +142,9 @@ def _upper_code(code: str) -> str:
     return "".join(out)
 
 
+_SPLIT_DOMAIN = re.compile(r"\.\s+(?=(?:com|net|org|edu|gov)$)")
+
+
 def normalize(value: str, ftype: str) -> str | None:
     """A value typed or selected by the analyst, in the field type's normal form."""
     if ftype == "date":
@@ -156,8 +159,8 @@ def normalize(value: str, ftype: str) -> str | None:
         return parse_decimal(value)
     if ftype == "code":
         code = clean_text(value)
-        if "@" in code:
-            return code.lower() or None
+        if "@" in code:  # an e-mail, as a PDF text layer may split it: "Press@ACME. com"
+            return _SPLIT_DOMAIN.sub(".", code.lower()) or None
         # Upper case, but an exhibit's sub-letter as lists write it: 3.1(a), 4.1(b).
         return _SUB_LETTER.sub(lambda m: m.group(0).lower(), _upper_code(code)) or None
     return clean_text(value) or None
