@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from .document import Document
 from .evaluate import comparable
 from .extract.candidate import Candidate
+from .extract.contacts import CONTACT_WORD
 from .extract.forms import reported_items
 from .extract.normalize import normalize
-from .extract.press_release import CONTACT_WORD
 from .extract.regions import cover_region, form_region, release_region
 from .extract.signature import SIGNATURE_HEADING, SIGNED_BY, SIGNED_SENTENCE
 from .schema import FieldDef, Schema

@@ -196,7 +196,7 @@ def test_a_switchboard_after_a_long_contact_table_is_not_a_contact() -> None:
 
 
 def test_a_telephone_extension_is_part_of_the_number() -> None:
-    from reviewer.core.extract.press_release import PHONE
+    from reviewer.core.extract.contacts import PHONE
 
     assert PHONE.search("Investor Relations\n800-978-2737 ext. 2011\n").group(0) == "800-978-2737 ext. 2011"
     assert PHONE.search("(480) 905-2000 x 204, or").group(0) == "(480) 905-2000 x 204"
@@ -224,7 +224,7 @@ def test_the_listing_in_the_about_paragraph_after_pages_of_tables() -> None:
 
 
 def test_a_press_office_is_no_contact_person() -> None:
-    from reviewer.core.extract.press_release import _person
+    from reviewer.core.extract.contacts import _person
 
     assert not _person("Salesforce PR") and not _person("Acme IR") and not _person("Acme Press Office")
     assert _person("Evan Goldstein")
