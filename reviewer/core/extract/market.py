@@ -14,11 +14,11 @@ import re
 from collections.abc import Iterator
 
 from ..document import Document
-from .cover import exchanges_registered
 from .forms import Filing, Kind
 from .listings import SYMBOL_SENTENCE
 from .regions import Region, cover_region, line_start_matches, lowered
 from .rules import Hit, Rule, Where, outputs
+from .securities import exchanges_registered
 
 # `^[ \t]*` before it, in the lowered text: the item's heading (a table of contents lists it too).
 _SECTION = re.compile(r"(?:item\s+\d{1,2}[a-z]?\s*[.:]?\s*)?(?:market\s+for\s+(?:the\s+)?(?:registrant|company)"
