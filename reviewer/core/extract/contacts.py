@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 from ..document import Document
 from .forms import Filing
-from .normalize import clean_text
+from .normalize import clean_text, normalize
 from .regions import Region, cells, iter_lines
 from .release_text import EMAIL, SPLIT_EMAIL, company_words
 from .rules import Hit, Rule, Where, outputs
@@ -200,7 +200,7 @@ def _contacts(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
         yield from names
         for pos, line in iter_lines(text, block.start, block.end):
             for m in SPLIT_EMAIL.finditer(line):
-                yield Hit("contact_email", (m.group(1) + m.group(2)).lower(), pos + m.start(), pos + m.end())
+                yield Hit("contact_email", normalize(m.group(0), "code") or "", pos + m.start(), pos + m.end())
             for m in EMAIL.finditer(line):
                 skip = 2 if re.search(r"e-?mail\s*$", line[: m.start()], re.I) and m.group(0)[:2].lower() == "at" \
                     else 0  # "via email atIR@acme.com": a text layer that lost the space after "at"

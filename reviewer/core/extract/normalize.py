@@ -142,7 +142,9 @@ def _upper_code(code: str) -> str:
     return "".join(out)
 
 
-_SPLIT_DOMAIN = re.compile(r"\.\s+(?=(?:com|net|org|edu|gov)$)")
+# The top-level domains after which a PDF text layer is known to split an e-mail ("Press@ACME. com").
+SPLIT_TLDS = "com|net|org|edu|gov"
+_SPLIT_DOMAIN = re.compile(rf"\.\s+(?=(?:{SPLIT_TLDS})$)")
 
 
 def normalize(value: str, ftype: str) -> str | None:
