@@ -14,6 +14,13 @@ def test_blocks_and_breaks_become_lines() -> None:
     assert text == "First para\nSecond\nline\n"
 
 
+def test_line_ends_written_as_character_references_are_line_breaks() -> None:
+    # a text layer over page images writes its lines so; source line ends stay spaces
+    text = html_to_text("<div><font>NEWS &#13;&#10; &#13;&#10;Acme Reports &#13;&#10;Record Results\n"
+                        "for 2017 &#10;CHICAGO, Oct. 3</font></div>")
+    assert text == "NEWS\n\nAcme Reports\nRecord Results for 2017\nCHICAGO, Oct. 3\n"
+
+
 def test_table_rows_are_lines_and_cells_are_tab_separated() -> None:
     html = (
         "<table><tr><td><p>Delaware</p></td><td></td><td><p>0-26841</p></td></tr>"

@@ -339,3 +339,13 @@ def test_the_release_date_line_over_a_long_list_of_highlights() -> None:
     text = ("Investor Relations Contact: 415.972.7080\n\nJuly 27, 2023\n\nAcme Reports Second-Quarter Results\n\n"
             + bullet * 12 + "OAKLAND \u2014 Acme Corporation (NYSE: ACM) recorded second quarter income.\n")
     assert _values(text)["release_date"] == ["2023-07-27"]
+
+
+def test_a_symbol_fonts_bullets_and_a_letterhead_of_links_are_passed_over() -> None:
+    # bullets set in a symbol font are private-use characters; a line of links is letterhead
+    text = ("NEWS\n\nwww.twitter.com/acme www.facebook.com/acme\nAcme's Future: Evolving to Become the Most Trusted\n"
+            "Maker of Boxes, Designing Smart Boxes\n\n\uf0b7 Acme initiates a fitness push, re-basing revenue and\n"
+            "attacking costs\n\n\uf0b7 Capital will be allocated to regions with highest potential\n\n" + DATELINE)
+    # an HTML title broken by a line break continues with its shorter title-cased rest
+    assert _values(text, "html")["headline"] == [
+        "Acme's Future: Evolving to Become the Most Trusted Maker of Boxes, Designing Smart Boxes"]

@@ -41,8 +41,11 @@ _NOT_TITLE = re.compile(
     r"^(?:Exhibit|EX-)\s*(?:99|20)|^-+\s*Page\s+\d|^(?:FOR\s+(?:IMMEDIATE\s+)?RELEASE|NEWS\s+RELEASE|PRESS\s+RELEASE"
     r"|RELEASE\s+ON)\b|^NEWS\s*$|^</?(?:PAGE|TABLE|CAPTION|S|C|FN)>|^={3,}", re.I)
 # A highlight under the headline: "• Record revenue ...", "•Record revenue", "-  Q4 ...", or the
-# bullet alone on its line (a PDF's text layer), its text on the next
-_BULLET = re.compile(r"^(?:[•▪●◦]|[*–—-](?:\s|$))")
+# bullet alone on its line (a PDF's text layer), its text on the next; a symbol font's bullet
+# is a private-use character ("\uf0b7" of Symbol, "\uf0a7" of Wingdings)
+_BULLET = re.compile(r"^(?:[•▪●◦■◆➢\ue000-\uf8ff]|[*–—-](?:\s|$))")
+# A letterhead line of web addresses only ("www.twitter.com/ford www.facebook.com/ford")
+_LINKS_ONLY = re.compile(r"(?:\s*(?:https?://|www\.)\S+)+\s*")
 # An exhibit's heading a PDF's text layer sets between the headline and the dateline
 _EXHIBIT_HEADING = re.compile(r"^(?:EXHIBIT|Exhibit)\s+(?:99|20)(?:\.\d+)?\s*$")
 
@@ -72,7 +75,7 @@ def _blocks_above(doc: Document, region: Region, end: int, limit: int = 6) -> tu
             highlights = len(blocks)
             continue
         row = cells(line, prev)
-        if len(row) == 1 and _EXHIBIT_HEADING.match(row[0][1]):
+        if len(row) == 1 and (_EXHIBIT_HEADING.match(row[0][1]) or _LINKS_ONLY.fullmatch(line)):
             if current:
                 blocks.insert(0, current)
                 current = []
@@ -110,28 +113,21 @@ _SMALL_START = re.compile(r"^(?:of|to|and|or|the|for|in|on|at|by|with|as|from|it
 _FIGURE_START = re.compile(r"^(?:[$€£]\s?\d|\d[\d.,]*\s?%)")
 
 
-def _wrapped_title(block: list[tuple[int, str]], laid_out: bool) -> list[tuple[int, str]]:
+def _wrapped_title(block: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The title's own lines: a line continues it only when the title was wrapped mid-phrase, or
-    set in the same capitals, or (in laid-out text, a PDF's lines) when it is the shorter rest of
-    a title that filled its line; a longer line under a title, or one that opens with an
-    amount, is a sub-headline."""
+    set in the same capitals, or when it is the shorter title-cased rest of a long title (a
+    PDF's line, or an HTML title broken by a line break); a longer line under a title, or one
+    that opens with an amount, is a sub-headline."""
     out = block[:1]
     for prev, line in zip(block, block[1:], strict=False):
         wrapped = _SMALL_END.search(prev[1]) or _SMALL_START.match(line[1]) or (
             prev[1].isupper() and line[1].isupper()) or (
-            laid_out and not prev[1].isupper() and len(prev[1]) >= 30 and len(line[1]) <= len(prev[1])
+            not prev[1].isupper() and len(prev[1]) >= 30 and len(line[1]) <= len(prev[1])
             and _title_like([line]) and not _FIGURE_START.match(line[1]))
         if not wrapped:
             break
         out.append(line)
     return out
-
-
-def _laid_out(doc: Document, at: int) -> bool:
-    """Text whose lines were broken by the page's width (PDF, plain text), not by its markup."""
-    part = doc.part_at(at)
-    fmt = part.format if part is not None and part.format else doc.format
-    return fmt in ("pdf", "text")
 
 
 def _blank_block(block: list[tuple[int, str]]) -> bool:
@@ -156,7 +152,7 @@ def _headline(doc: Document, region: Region, dateline_start: int) -> Iterator[Hi
             titled = [b for b in blocks if _title_like(b)]
     block = titled[0] if titled else blocks[-1]
     at = blocks.index(block)
-    block = _wrapped_title(block[:3], _laid_out(doc, block[0][0]))
+    block = _wrapped_title(block[:3])
     if (len(block) == 1 and at + 1 < len(blocks) and len(blocks[at + 1]) == 1 and block[0][1].isupper()
             and blocks[at + 1][0][1].isupper() and len(block[0][1]) >= 40):
         block = block + blocks[at + 1]  # a title in capitals wrapped across a blank line
@@ -228,7 +224,7 @@ def _top_headline(doc: Document, region: Region) -> Iterator[Hit]:
             return
     if not block:
         return
-    block = _wrapped_title(block, _laid_out(doc, block[0][0]))
+    block = _wrapped_title(block)
     value = clean_text(" ".join(c for _, c in block)).rstrip(".")
     if not 10 <= len(value) <= 200 or value.endswith(":"):
         return

@@ -31,6 +31,12 @@ _WS_CHARS = " \t\n\r\f\v\xa0\u2002\u2003\u2009\u200b"
 _WS = re.compile(f"[{_WS_CHARS}]+")
 _XML_DECL = re.compile(r"^[\s\ufeff]*<\?xml[^>]*>", re.I)  # lxml refuses a str that starts with one
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
+# A line end written as a character reference is the author's line break, not source
+# layout (a generator's text layer over page images writes its lines so): one is a line
+# break, two or more in a row a blank line. Spaces around them go with them.
+_ENCODED_BREAK = r"[ \t]*(?:&#(?:13|x0?d);)?&#(?:10|x0?a);"
+_ENCODED_BREAKS = re.compile(f"(?:{_ENCODED_BREAK})+[ \t]*", re.I)
+_LINE_FEED = re.compile(r"&#(?:10|x0?a);", re.I)
 
 
 # What an element does to the text, by its tag as lxml gives it (cached: a few dozen tags).
@@ -71,6 +77,8 @@ def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool 
         collect_ids=False,  # no lookups by id: iXBRL has an id on every fact, 6% of the parse
     )
     markup = repair_markup(markup, told)
+    if "&#" in markup:
+        markup = _ENCODED_BREAKS.sub(_break, markup)
     root = _parse(markup, parser)
     if root is None:
         return ""
@@ -100,6 +108,11 @@ def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool 
     elif check_end and (lost := lost_end(markup, text)):
         told.append(lost)
     return text
+
+
+def _break(m: re.Match[str]) -> str:
+    """One encoded line end: a line break; more: a blank line (an empty paragraph)."""
+    return "<br><p></p>" if len(_LINE_FEED.findall(m.group())) > 1 else "<br>"
 
 
 def _parse(markup: str, parser: etree.HTMLParser) -> etree._Element | None:
