@@ -110,6 +110,13 @@ def test_an_exchange_written_with_its_market_tier() -> None:
     assert _listings("Acme Corp. (Nasdaq/NMS: ACME) today said.\n") == (["ACME"], ["Nasdaq/NMS"])
 
 
+def test_both_symbols_of_a_share_and_its_warrant() -> None:
+    assert _listings("Acme, Inc. (Nasdaq: ACME and ACMEW), a maker of boxes, today said so.\n") == (
+        ["ACME", "ACMEW"], ["Nasdaq"])
+    # a word after "and" is no second symbol
+    assert _listings("Acme, Inc. (Nasdaq: ACME and others), a maker of boxes.\n") == (["ACME"], ["Nasdaq"])
+
+
 def test_a_ticker_given_as_traded_under_the_symbol() -> None:
     body = ("Acme Corp. today said. Acme's common stock is traded on the Nasdaq National Market under the "
             "symbol \"ACMX\".\n")

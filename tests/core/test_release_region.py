@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from reviewer.core.document import Document, Part
+from reviewer.core.extract import press_release
 from reviewer.core.extract.regions import DATELINE, find_dateline, form_region, release_region
+from reviewer.core.extract.rules import run_all
 
 FORM = """UNITED STATES
 SECURITIES AND EXCHANGE COMMISSION
@@ -59,6 +61,22 @@ def test_a_release_page_that_opens_with_its_headline_and_dateline() -> None:
     doc = _paged([FORM, "Acme Delivers Record Revenue\n\n"
                   "SCOTTSDALE, Ariz., Feb. 26, 2019 \u2014 Acme (Nasdaq: ACME) today released its letter.\n"])
     assert release_region(doc) is not None
+
+
+def test_an_exhibit_with_no_dateline_under_a_contact_block_is_a_release() -> None:
+    # a letter to shareholders put out as a release: a contact card and a listing, no dateline
+    letter = ("Exhibit 99.1\n\nCONTACT:\n\nJane Doe\nChief Financial Officer\n(480) 905-2000\n\n"
+              "Open Letter to Shareholders: Progress in our Cloud Business\n\nTo All Acme Shareholders,\n\n"
+              "It has been a year since we introduced our camera.\n\nAcme Corp. ( NASDAQ:ACME ) makes cameras.\n")
+    doc = _paged([FORM, letter])
+    region = release_region(doc)
+    assert region is not None and doc.text[region.start:region.end].startswith("-------- Page 2")
+    found = {c.name: c.value for c in run_all(press_release.RULES, doc)}
+    assert found["headline"] == "Open Letter to Shareholders: Progress in our Cloud Business"
+    assert (found["contact_name"], found["ticker"]) == ("Jane Doe", "ACME")
+    # without the card and the listing the same exhibit is no release
+    plain = letter.replace("CONTACT:\n\nJane Doe\nChief Financial Officer\n(480) 905-2000\n\n", "")
+    assert release_region(_paged([FORM, plain.replace("( NASDAQ:ACME )", "")])) is None
 
 
 def test_pages_after_the_signature_that_are_not_a_release() -> None:

@@ -11,12 +11,14 @@ from .forms import Filing
 from .regions import Region, lowered
 from .rules import Hit, Rule, Where, outputs
 
-# "(NYSE: CAT)", "(Nasdaq/NMS: ACME)", and each listing of "(AEX: AGN; NYSE: AEG)".
+# "(NYSE: CAT)", "(Nasdaq/NMS: ACME)", each listing of "(AEX: AGN; NYSE: AEG)", and both
+# symbols of "(Nasdaq: ACME and ACMEW)" (a share and its warrant).
 TICKER = re.compile(
     r"[(;,]\s*(?P<ex>NYSE(?:\s+(?:American|MKT|Arca))?|NASDAQ(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?"
     r"|Nasdaq(?:\s*(?:GS|GM|CM|Global\s+Select|Global))?|AMEX|OTC\s*BB|OTCBB|OTCQX|OTCQB|OTC|TSX|TSXV"
     r"|LSE|NYSE\s+Amex|ASX|AEX|Euronext(?:\s+(?:Amsterdam|Paris|Brussels))?|SIX|XETRA|TASE)"
-    r"(?P<nms>\s*/\s*NMS)?\s*:\s*(?P<t>[A-Z][A-Z.]{0,5})(?=\s*[;,)])", re.I)
+    r"(?P<nms>\s*/\s*NMS)?\s*:\s*(?P<t>[A-Z][A-Z.]{0,5})(?:\s+(?:and|&)\s+(?P<t2>[A-Z][A-Z.]{0,5}))?(?=\s*[;,)])",
+    re.I)
 # "... is traded on the Nasdaq National Market under the symbol "ACME"": the symbol, and the
 # market named before it in the same sentence.
 SYMBOL_SENTENCE = re.compile(r"under\s+the\s+(?:ticker\s+|trading\s+)?symbols?\s+[\"“']?(?P<t>[A-Z][A-Z.]{0,5}?)\.?[\"”']?"
@@ -77,6 +79,8 @@ def _parenthesised(text: str, region: Region, start: int, end: int) -> Iterator[
         if m.group(0)[0] != "(" and not re.search(r"\([^()]*$", text[max(region.start, m.start() - 60) : m.start()]):
             continue  # a second listing only inside the parenthesis that opened with the first
         yield Hit("ticker", m.group("t").upper().rstrip("."), m.start("t"), m.end("t"))
+        if m.group("t2") and m.group("t2").isupper():
+            yield Hit("ticker", m.group("t2").rstrip("."), m.start("t2"), m.end("t2"))
         ex_end = m.end("nms") if m.group("nms") else m.end("ex")
         ex = re.sub(r"\s+", " ", text[m.start("ex") : ex_end])
         yield Hit("exchange", ex, m.start("ex"), ex_end)

@@ -200,16 +200,27 @@ def _headline_name(doc: Document, region: Region, headline: list[Hit], issuer: l
     return None
 
 
+# A contact caption alone on its line ("CONTACT:", "Media Contacts"): the card is below it
+_CAPTION_ONLY = re.compile(r"[ \t]*(?:[A-Za-z]+\s+){0,2}contacts?[ \t]*:?[ \t]*", re.I)
+
+
 def _top_headline(doc: Document, region: Region) -> Iterator[Hit]:
     """A release with no dateline: its first block of text is its title, and the company the
-    title opens with is the issuer. Unsure, so shown for attention."""
+    title opens with is the issuer; a contact block that opens the release ("CONTACT:" over a
+    name and a telephone) is passed over. Unsure, so shown for attention."""
     text = doc.text
     block: list[tuple[int, str]] = []
+    contact = ""  # "caption": a caption seen, its card is the next block; "card": inside the card
     for pos, line in iter_lines(text, region.start, min(region.end, region.start + 1500)):
         row = cells(line, pos)
         if not line.strip() or is_rule(line):
             if block:
                 break
+            if contact == "card":
+                contact = ""
+            continue
+        if contact:
+            contact = "card"
             continue
         if len(row) != 1 or _NOT_TITLE.match(row[0][1]) or DATE_RE.fullmatch(row[0][1].strip(" .")):
             if block:
@@ -217,7 +228,12 @@ def _top_headline(doc: Document, region: Region) -> Iterator[Hit]:
             if len(row) == 1:
                 continue
             return
-        if EMAIL.search(line) or PHONE.search(line) or CONTACT_WORD.search(line) or _BULLET.match(line.lstrip()):
+        if EMAIL.search(line) or PHONE.search(line) or CONTACT_WORD.search(line):
+            if block:
+                return
+            contact = "caption" if _CAPTION_ONLY.fullmatch(line) else "card"
+            continue
+        if _BULLET.match(line.lstrip()):
             return
         block.append(row[0])
         if len(block) > 3:

@@ -176,7 +176,8 @@ def release_region(doc: Document) -> Region | None:
     exhibits = [p for p in doc.parts if p.kind == "document" and p.shown and _RELEASE_EXHIBIT.match(p.type)]
     for part in exhibits:
         region = Region(part.start, part.end)
-        if find_dateline(doc, region) is not None or _looks_like_release(doc, region):
+        if find_dateline(doc, region) is not None or _looks_like_release(doc, region) \
+                or _undated_release(doc, region):
             return region
     documents = [p for p in doc.parts if p.kind == "document" and p.shown]
     if documents:
@@ -193,7 +194,8 @@ def release_region(doc: Document) -> Region | None:
     start = _embedded_release_start(doc, body)
     if start is not None:
         region = Region(start, len(doc.text))
-        return region if find_dateline(doc, region) is not None or _looks_like_release(doc, region) else None
+        return region if find_dateline(doc, region) is not None or _looks_like_release(doc, region) \
+            or _undated_release(doc, region) else None
     dl = find_dateline(doc, body)
     if _looks_like_release(doc, body) or (dl is not None and dl.start() < 3000 and _opens_release(doc, dl)):
         return body
