@@ -164,6 +164,16 @@ def test_numbers_in_parentheses_with_their_letters_below() -> None:
     assert _exhibits(text) == {"3(a)", "3(b)", "4", "10(a)", "10(b)", "13", "31.1"}
 
 
+def test_a_tender_offer_schedules_exhibits_lettered_by_regulation_m_a() -> None:
+    text = ("Item 12. Exhibits.\n\nExhibit\tDescription\n(a)(1)(A)*\tOffer to Purchase, dated December 6, 2024.\n"
+            "(a)(5)(C)\tPress release issued by Acme L.P., dated January 9, 2025\n(b)\tNot applicable.\n"
+            "(d)(1)*\tTender Offer Agreement by and between Acme and the Company.\n"
+            "(e)(6)(2)\tCurrent Form of Contingent Value Rights Agreement.\n(g)\tNot applicable.\n"
+            "107*\tFiling Fee Table\n\n* Filed previously\n\n"
+            "Item 15. Exhibits, Financial Statement Schedules\n(a)(1) Financial Statements\n(a)(3) Exhibits\n")
+    assert _exhibits(text) == {"(a)(1)(A)", "(a)(5)(C)", "(d)(1)", "(e)(6)(2)", "107"}
+
+
 def test_parenthesized_footnotes_categories_and_inapplicable_types_are_no_exhibits() -> None:
     footnotes = ("EXHIBIT INDEX\n\n10.1    Employment Agreement (1)\n10.2    Lease Agreement (2)\n\n"
                  "(1)    Management contract or compensatory plan.\n(2)    Filed herewith.\n"

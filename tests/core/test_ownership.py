@@ -209,3 +209,11 @@ def test_an_xml_schedule_gives_its_event_date_and_the_issuers_address() -> None:
     f = _fields(xml)
     assert f["period_of_report"] == ["2025-01-15"]
     assert f["principal_office_address"] == ["5214 S. 136TH STREET, OMAHA, NEBRASKA, 68137"]
+
+
+def test_a_schedules_cover_spells_the_issuers_name_over_its_caption() -> None:
+    # the header's conformed name is EDGAR's spelling; the cover's is the company's own
+    assert _best(SC_13G)["company_name"] == ["ACME BIO, INC."]
+    tender = SC_13G.replace("(Name of Issuer)", "(Name of Subject Company (Issuer))")
+    assert _best(tender)["company_name"] == ["ACME BIO, INC."]
+    assert _best(SC_13G.replace("(Name of Issuer)", "(Title of Class of Securities)"))["company_name"] == ["Acme Bio, Inc."]

@@ -44,6 +44,10 @@ EXHIBIT_LETTERED = re.compile(
     r"^[ \t]*Exhibit[ \t]+(?P<no>\d{1,2}-[A-Z](?:-\d{1,2})?)\*{0,3}[ \t]*[-–—:.]?[ \t]+"
     r"(?P<desc>(?:[A-Z“\"(]|\d[\d,.-]*[ -][A-Z])[^\n]*)",
     re.M)
+# A tender offer schedule's exhibits (Schedule TO, 14D-9, 13E-3) are lettered by the item of
+# Regulation M-A they answer: "(a)(1)(A)*  Offer to Purchase", "(d)(2)  Form of Agreement", "(e)(6)(1)  Form of ...".
+EXHIBIT_SCHEDULE = re.compile(
+    r"^[ \t]*(?P<no>\([a-z]\)\(\d{1,2}\)(?:\([A-Z]{1,2}\)|\([ivx]{1,4}\)|\(\d{1,2}\))?)\*{0,3}[ \t]+(?P<desc>[^\n]+)", re.M)
 # Numbers in parentheses, their sub-letters beside them or on the lines below: "(3)  (a) Articles",
 # "(b) By-Laws", "(10) *(a) ...", "(31.1) Rule 13a-14(a)" -> 3(a), 3(b), 10(a), 31.1.
 EXHIBIT_PARENS = re.compile(
@@ -65,6 +69,8 @@ COLUMN_CAPTION = re.compile(r"(?:Exhibit\s+)?(?:Number|No\.?)", re.I)
 def plausible_exhibit(number: str) -> bool:
     """Item 601 of Regulation S-K numbers exhibits 1 to 36 and 95 to 107 (old forms the same range):
     a "364" or a "100" at the start of a line is a description's word or an address, not an exhibit."""
+    if EXHIBIT_SCHEDULE.match(number + " x"):
+        return True
     m = re.match(r"\d+", number)
     major = int(m.group()) if m else 0
     return 1 <= major <= 36 or 95 <= major <= 99 or 101 <= major <= 110
@@ -203,9 +209,10 @@ def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
         if tail:
             no, stop = f"{no}-{tail.group(1)}", tail.end(1)
         out.append(Hit("exhibit_list", no, m.start("no"), stop))
-    for m in EXHIBIT_LETTERED.finditer(text, start, end):
-        if _is_entry(m.group("desc")):
-            out.append(Hit("exhibit_list", m.group("no"), m.start("no"), m.end("no")))
+    for pattern in (EXHIBIT_LETTERED, EXHIBIT_SCHEDULE):
+        for m in pattern.finditer(text, start, end):
+            if _is_entry(m.group("desc")):
+                out.append(Hit("exhibit_list", m.group("no"), m.start("no"), m.end("no")))
     out += _parenthesized(text, start, end)
     column: list[tuple[int, str]] = []
     captioned, previous = False, ""

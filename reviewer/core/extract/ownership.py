@@ -33,6 +33,26 @@ def _issuer_box(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
         yield Hit("issuer_box", clean_text(m.group(1)), m.start(1), m.end(1))
 
 
+# A schedule's cover (13D, 13G, TO, 14D-9): the issuer's name as it spells it, over "(Name of
+# Issuer)" or "(Name of Subject Company (Issuer))".
+_ISSUER_CAPTION = re.compile(r"^[ \t]*\(?Name\s+of\s+(?:Subject\s+Company\s*\(\s*)?Issuer\)?\)?[ \t]*$", re.I | re.M)
+
+
+def _issuer_name(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
+    m = _ISSUER_CAPTION.search(doc.text, region.start, min(region.end, region.start + 20000))
+    if m is None:
+        return
+    above = [(pos, line) for pos, line in iter_lines(doc.text, max(region.start, m.start() - 300), m.start())
+             if line.strip() and not is_rule(line)]
+    if not above:
+        return
+    pos, line = above[-1]
+    value = clean_text(line)
+    if re.search(r"[A-Za-z]{2}", value) and not re.search(r"\b(?:SCHEDULE|Amendment|Act\s+of)\b", value, re.I):
+        start = pos + len(line) - len(line.lstrip())
+        yield Hit("issuer_name", value, start, start + len(line.strip()))
+
+
 # A schedule's cover: "December 9, 2024" over "(Date of Event Which Requires Filing of this Statement)";
 # the XML schedule (since 2024): <eventDateRequiresFilingThisStatement>01/15/2025<...>.
 _EVENT_CAPTION = re.compile(r"\(?Date\s+of\s+Event\s+Which\s+Requires\s+Filing\s+of\s+this\s+Statement\)?", re.I)
@@ -120,6 +140,8 @@ RULES = (
          outputs=outputs("form", ticker={"issuer_symbol": 0.9})),
     Rule("form.issuer_box", _issuer_box, where=Where.DOCUMENT, kinds=frozenset({Kind.OTHER}),
          outputs=outputs("form", company_name={"issuer_box": 0.8})),
+    Rule("form.issuer_name", _issuer_name, where=Where.DOCUMENT, kinds=OWNERSHIP,
+         outputs=outputs("form", company_name={"issuer_name": 0.8})),
     Rule("form.event_date", _event_date, where=Where.DOCUMENT, kinds=OWNERSHIP,
          outputs=outputs("form", period_of_report={"event_date": 0.85})),
     Rule("form.issuer_address", _issuer_address, where=Where.DOCUMENT, kinds=OWNERSHIP,
