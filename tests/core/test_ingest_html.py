@@ -21,6 +21,20 @@ def test_line_ends_written_as_character_references_are_line_breaks() -> None:
     assert text == "NEWS\n\nAcme Reports\nRecord Results for 2017\nCHICAGO, Oct. 3\n"
 
 
+def test_a_plain_text_filing_in_a_bare_html_wrapper_keeps_its_layout() -> None:
+    body = ("                                   FORM 20-F\n\nCommission file number                   0-14071\n"
+            "                                  ACME N.V.\n"
+            "            (Exact name of Registrant as specified in its charter)\n"
+            "<TABLE>\n<S>                               <C>\nCommon shares                     New York Stock Exchange\n"
+            "</TABLE>\nAT&amp;T\n" + "\n" * 20)
+    text = html_to_text("<html><body><div>\n" + body + "</div></body></html>")
+    assert text.startswith("                                   FORM 20-F\n\nCommission file number      ")
+    assert "\n                                  ACME N.V.\n" in text and "AT&T" in text
+    assert "<S>                               <C>\nCommon shares" in text  # EDGAR's tags shown as in a .txt
+    # a page with any real markup is HTML as before
+    assert html_to_text("<html><body><div>\n" + body + "<p>x</p></div></body></html>").count("\n") < 8
+
+
 def test_table_rows_are_lines_and_cells_are_tab_separated() -> None:
     html = (
         "<table><tr><td><p>Delaware</p></td><td></td><td><p>0-26841</p></td></tr>"

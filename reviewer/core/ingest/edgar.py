@@ -12,7 +12,7 @@ import re
 from typing import Any, NamedTuple
 
 from ..document import Document, Fact, IngestError, Part
-from .header import parse_colon_header, parse_tag_header
+from .header import parse_colon_header, parse_tag_header, shift_header
 from .html import html_to_text, looks_like_html
 from .textfile import decode_with_notice, normalize_text
 
@@ -69,7 +69,7 @@ def ingest_edgar(data: bytes) -> Document:
         raise IngestError("EDGAR submission with neither an accession number nor any <DOCUMENT>")
     if header_text.strip():  # a single <DOCUMENT> cut from a submission has no header
         start = emit(header_text)
-        _shift_header(header, start)
+        shift_header(header, start)
         doc.parts.append(
             Part("header", start, pos, type="SEC-HEADER", format="text",
                  raw_start=header_raw_start, raw_end=header_raw_end)
@@ -164,25 +164,6 @@ def _read_header(raw: str, raw_end: int) -> tuple[dict[str, Any], str, int]:
     else:
         header, text = parse_tag_header(region)
     return header, text.rstrip("\n") + "\n", raw_start
-
-
-def _shift_header(header: dict[str, Any], delta: int) -> None:
-    """Move every [value, start, end] triple of the parsed header by `delta`."""
-
-    def shift(node: Any) -> None:
-        if isinstance(node, dict):
-            for v in node.values():
-                shift(v)
-        elif isinstance(node, list):
-            if len(node) == 3 and isinstance(node[0], str) and isinstance(node[1], int):
-                node[1] += delta
-                node[2] += delta
-            else:
-                for v in node:
-                    shift(v)
-
-    if delta:
-        shift(header)
 
 
 def _read_document(where: _Block, raw: str, n: int, notices: list[str], facts: list[Fact]

@@ -97,16 +97,22 @@ class _Builder:
 _COLON_LINE = re.compile(r"^([ \t]*)([A-Za-z0-9][A-Za-z0-9 ()/&'.,#-]*?):[ \t]*(.*?)[ \t]*$", re.M)
 
 
-def parse_colon_header(region: str) -> tuple[dict[str, Any], str]:
-    """The `KEY:<tab>value` header of .txt submissions; shown verbatim."""
+def parse_colon_header(region: str, flat: bool = False) -> tuple[dict[str, Any], str]:
+    """The `KEY:<tab>value` header of .txt submissions; shown verbatim. `flat`: a header printed
+    without its indentation (a PDF of the submission), nested by what its sections are."""
     b = _Builder()
     indents: list[int] = []  # indentation of each open section
     for m in _COLON_LINE.finditer(region):
-        indent = len(m.group(1).expandtabs(8))
+        key, value = m.group(2), m.group(3)
+        if not flat:
+            indent = len(m.group(1).expandtabs(8))
+        elif value:
+            indent = 2 if indents else 0
+        else:  # a filer's role opens at the top, its other sections inside it
+            indent = 0 if _section(key) in _ENTITY_ROLES or not indents else 1
         while indents and indent <= indents[-1]:
             indents.pop()
             b.close()
-        key, value = m.group(2), m.group(3)
         if not value:
             b.open(key)
             indents.append(indent)
@@ -144,3 +150,46 @@ def parse_tag_header(region: str) -> tuple[dict[str, Any], str]:
         lines.append(line)
         pos += len(line)
     return b.header, "".join(lines)
+
+
+# An EDGAR header printed at the top of a document (a PDF made of a whole submission): from its
+# first key line to the first line that is no "KEY: value" line.
+_PRINTED_START = re.compile(r"^[ \t]*ACCESSION\s+NUMBER[ \t]*:", re.M)
+_PRINTED_LINE = re.compile(r"[ \t]*(?:[A-Z][A-Z0-9 ()/&'.,#-]*:(?:[ \t][^\n]*)?|-{3,}[^\n]*)?[ \t]*")
+_PRINTED_WITHIN = 3000  # the header's first line is this near the document's start
+
+
+def printed_header(text: str) -> dict[str, Any]:
+    """The EDGAR header a document prints at its top, its offsets into `text`; {} if none."""
+    m = _PRINTED_START.search(text, 0, _PRINTED_WITHIN)
+    if m is None or "CONFORMED SUBMISSION TYPE" not in text[m.start() : m.start() + 1000]:
+        return {}
+    end = pos = m.start()
+    while pos < len(text):
+        stop = text.find("\n", pos)
+        stop = len(text) if stop < 0 else stop
+        if not _PRINTED_LINE.fullmatch(text, pos, stop):
+            break
+        end = pos = stop + 1
+    header, _ = parse_colon_header(text[m.start() : end], flat=True)
+    shift_header(header, m.start())
+    return header if header.get("accession_number") else {}
+
+
+def shift_header(header: dict[str, Any], delta: int) -> None:
+    """Move every [value, start, end] triple of the parsed header by `delta`."""
+
+    def shift(node: Any) -> None:
+        if isinstance(node, dict):
+            for v in node.values():
+                shift(v)
+        elif isinstance(node, list):
+            if len(node) == 3 and isinstance(node[0], str) and isinstance(node[1], int):
+                node[1] += delta
+                node[2] += delta
+            else:
+                for v in node:
+                    shift(v)
+
+    if delta:
+        shift(header)

@@ -6,6 +6,7 @@ the walk over the tree is iterative, so nesting depth cannot exhaust the stack.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 
@@ -13,7 +14,7 @@ from lxml import etree
 
 from ..document import Document, Fact, IngestError, Part
 from .repair import after_html_end, lost_end, repair_markup, size
-from .textfile import control_notice, decode_with_notice, drop_controls, drop_nuls
+from .textfile import control_notice, decode_with_notice, drop_controls, drop_nuls, normalize_text
 
 # Elements whose content is never shown.
 _SKIP = frozenset(
@@ -76,6 +77,8 @@ def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool 
         remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True,
         collect_ids=False,  # no lookups by id: iXBRL has an id on every fact, 6% of the parse
     )
+    if (plain := _wrapped_text(markup)) is not None:
+        return plain
     markup = repair_markup(markup, told)
     if "&#" in markup:
         markup = _ENCODED_BREAKS.sub(_break, markup)
@@ -108,6 +111,31 @@ def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool 
     elif check_end and (lost := lost_end(markup, text)):
         told.append(lost)
     return text
+
+
+# A plain-text document in a bare HTML wrapper ("<html><body><div>" around an old filing laid out
+# in spaces, with EDGAR's own <TABLE>, <S>, <C>, <PAGE> tags): its line ends are its layout, so it
+# is shown as text, as a browser would not (a browser collapses it into one paragraph).
+_WRAPPER = frozenset("html head title body div pre".split())
+_TEXT_TAGS = _WRAPPER | frozenset("table s c caption page fn".split())
+_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
+_WRAPPER_TAG = re.compile(r"</?(?:html|head|body|div|pre)\b[^>]*>|<title\b[^>]*>.*?</title\s*>", re.I | re.S)
+
+
+def _wrapped_text(markup: str) -> str | None:
+    """The text of a laid-out plain-text document that only a bare HTML wrapper makes HTML."""
+    if markup.count("\n") < 20:
+        return None
+    names = set()
+    for m in _TAG_NAME.finditer(markup):  # a real page's first <p>, <td> or <span> ends this early
+        name = m.group(1).lower()
+        if name not in _TEXT_TAGS:
+            return None
+        names.add(name)
+    if not names & {"body", "div"}:
+        return None
+    text = normalize_text(html.unescape(_WRAPPER_TAG.sub("", markup)))
+    return text.strip("\n") + "\n" if text.strip() else None
 
 
 def _break(m: re.Match[str]) -> str:

@@ -6,6 +6,7 @@ import io
 import itertools
 
 from ..document import Document, IngestError, Part
+from .header import printed_header
 from .pdfwarn import pdfminer_warnings
 from .textfile import control_notice, drop_controls, normalize_text, nul_notice
 
@@ -107,6 +108,7 @@ def ingest_pdf(data: bytes) -> Document:
     if not doc.parts:
         raise IngestError("PDF with no pages")
     doc.text = "".join(chunks)
+    doc.header = printed_header(doc.text)  # a PDF made of a whole submission prints its header
     doc.notices.extend(read.notices(len(doc.parts)))
     if nuls:
         doc.notices.append(nul_notice(nuls))
