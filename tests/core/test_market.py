@@ -34,6 +34,16 @@ def test_a_symbol_the_stock_traded_under_before_is_history() -> None:
                             ("exchange", "OTC Pink")]
 
 
+def test_a_market_named_without_a_symbol() -> None:
+    item = "PART II\nItem 5: Market for Registrant's Common Equity and Related Stockholder Matters\n"
+    text = COVER + item + "The market for the Company's Class A Common Stock is the New York Stock Exchange. More.\n"
+    assert _found(text) == [("exchange", "New York Stock Exchange")]
+    assert _found(COVER + item + "The Common Stock is traded on the American Stock Exchange.\n") == [
+        ("exchange", "American Stock Exchange")]
+    # a market the stock left is history
+    assert _found(COVER + item + "The Common Stock was listed on the Pacific Stock Exchange until 1998.\n") == []
+
+
 def test_not_read_where_the_cover_lists_the_securities_or_in_a_current_report() -> None:
     item = ("Item 5. Market for Registrant's Common Equity\n\nThe Company's common stock is traded on the New "
             "York Stock Exchange under the symbol \"WMX.\"\n")

@@ -29,6 +29,11 @@ _SECTION_CHARS = 3000
 _MARKET = re.compile(r"\b(?:on|in)\s+(?:the\s+)?(?P<ex>(?:[A-Z][\w&.-]*\s+){0,4}(?:Stock\s+Exchange|Exchange|Market"
                      r"|Nasdaq|NASDAQ|NYSE(?:\s+(?:American|MKT|Arca))?|AMEX|OTC(?:\s+(?:Pink|QX|QB|Bulletin\s+Board))?"
                      r"|TSX(?:\s+Venture\s+Exchange)?))(?![\w-])")
+# A market named without a symbol: "The market for the Company's Class A Common Stock is the New
+# York Stock Exchange", "The Common Stock is traded on the American Stock Exchange".
+_NAMED = re.compile(r"\b(?:market\s+for\s+[^.]{0,80}?\bis|(?:is|are)\s+(?:principally\s+|primarily\s+)?"
+                    r"(?:traded|listed)\s+(?:on|in))\s+the\s+(?P<ex>(?:[A-Z][\w&.-]*\s+){1,3}Stock\s+Exchange"
+                    r"|Nasdaq\s+(?:National|Global(?:\s+Select)?|Capital)\s+Market)\b")
 _PAST = re.compile(r"\b(?:was|were|had\s+been|previously|formerly|prior\s+to|until)\b", re.I)
 _COVER_SYMBOLS = re.compile(r"Trading\s+Symbol", re.I)
 
@@ -61,6 +66,12 @@ def _listings(text: str, start: int, end: int) -> Iterator[Hit]:
                 ex = markets[-1]
                 yield Hit("market", " ".join(ex.group("ex").split()), ex.start("ex"), ex.end("ex"))
         clause = sym.end()
+    if clause == start:  # no symbol given: the market a sentence names for the stock now
+        for m in _NAMED.finditer(text, start, end):
+            sentence = max(text.rfind(". ", start, m.start()) + 1, start)
+            if not _PAST.search(text, sentence, m.start("ex")):
+                yield Hit("market", " ".join(m.group("ex").split()), m.start("ex"), m.end("ex"))
+                return
 
 
 RULES = (
