@@ -158,3 +158,12 @@ def test_an_exhibits_signature_pages_after_the_forms() -> None:
                      + "Name: Marlon Mathews\nTitle: Executive Director\n\n"
                      + "Signature: /s/ Ann Lee\nName/Title: Ann Lee, Director\n")
     assert _signer(text) == (["John E. Stevens"], ["VICE PRESIDENT AND ASSOCIATE GENERAL COUNSEL"], ["2023-08-24"])
+
+
+def test_a_conformed_signature_written_signed_in_parentheses() -> None:
+    # a Canadian filer's 20-F: '(signed) "Name"' where others write "/s/ Name"
+    text = ("SIGNATURES\nThe registrant hereby certifies that it meets all of the requirements for filing on "
+            "Form 20-F and that it has duly caused and authorized the undersigned to sign this annual report on its "
+            "behalf.\n\nDate: March 30, 2016\nACME RESOURCES INC.\n(Registrant)\nBy: (signed) \"Arnold T. Roe\"\n"
+            "Arnold T. Roe\nPresident and Chief Executive Officer\n\n83\n")
+    assert _signer(text) == (["Arnold T. Roe"], ["President and Chief Executive Officer"], ["2016-03-30"])

@@ -33,8 +33,9 @@ _NAME = (r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
          r"(?:,[ \t]*(?:(?:Jr|Sr)\.?|III|II|IV)(?![A-Za-z]))?")
 
 
-SIGNED_BY = re.compile(r"/s/|\bBy:", re.I)
-_SLASH = re.compile(r"/s/[ \t]*(" + _NAME + r")", re.I)
+# A conformed signature: "/s/ Jane Roe", or as Canadian filers write it, '(signed) "Jane Roe"'.
+SIGNED_BY = re.compile(r"/s/|\(signed\)|\bBy:", re.I)
+_SLASH = re.compile(r"(?:/s/|\(signed\))[ \t]*[\"“]?(" + _NAME + r")", re.I)
 # A conformed signature signed by an attorney-in-fact: "By: I. Martin Inglis*", and below the
 # directors' table "*By: /s/ Peter Sherry, Jr. ... Attorney-in-Fact".
 _STARRED = re.compile(r"\bBy:?[ \t]+(" + _NAME + r")[ \t]*\*")
