@@ -6,15 +6,15 @@ the walk over the tree is iterative, so nesting depth cannot exhaust the stack.
 
 from __future__ import annotations
 
-import html
 import itertools
 import re
 
 from lxml import etree
 
 from ..document import Document, Fact, IngestError, Part
+from .lines_in_markup import with_encoded_breaks, wrapped_text
 from .repair import after_html_end, lost_end, repair_markup, size
-from .textfile import control_notice, decode_with_notice, drop_controls, drop_nuls, normalize_text
+from .textfile import control_notice, decode_with_notice, drop_controls, drop_nuls
 
 # Elements whose content is never shown.
 _SKIP = frozenset(
@@ -32,12 +32,6 @@ _WS_CHARS = " \t\n\r\f\v\xa0\u2002\u2003\u2009\u200b"
 _WS = re.compile(f"[{_WS_CHARS}]+")
 _XML_DECL = re.compile(r"^[\s\ufeff]*<\?xml[^>]*>", re.I)  # lxml refuses a str that starts with one
 _HIDDEN = re.compile(r"display\s*:\s*none", re.I)
-# A line end written as a character reference is the author's line break, not source
-# layout (a generator's text layer over page images writes its lines so): one is a line
-# break, two or more in a row a blank line. Spaces around them go with them.
-_ENCODED_BREAK = r"(?:&#(?:13|x0?d);)?&#(?:10|x0?a);"  # it opens with "&#": the scan skips fast
-_ENCODED_BREAKS = re.compile(f"{_ENCODED_BREAK}(?:[ \t]*{_ENCODED_BREAK})*[ \t]*", re.I)
-_LINE_FEED = re.compile(r"&#(?:10|x0?a);", re.I)
 
 
 # What an element does to the text, by its tag as lxml gives it (cached: a few dozen tags).
@@ -77,11 +71,9 @@ def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool 
         remove_comments=True, remove_pis=True, no_network=True, recover=True, huge_tree=True,
         collect_ids=False,  # no lookups by id: iXBRL has an id on every fact, 6% of the parse
     )
-    if (plain := _wrapped_text(markup)) is not None:
+    if (plain := wrapped_text(markup)) is not None:
         return plain
-    markup = repair_markup(markup, told)
-    if "&#10;" in markup or ("&#x" in markup and _LINE_FEED.search(markup)):
-        markup = _ENCODED_BREAKS.sub(_break, markup)
+    markup = with_encoded_breaks(repair_markup(markup, told))
     root = _parse(markup, parser)
     if root is None:
         return ""
@@ -111,36 +103,6 @@ def html_to_text(markup: str, notices: list[str] | None = None, check_end: bool 
     elif check_end and (lost := lost_end(markup, text)):
         told.append(lost)
     return text
-
-
-# A plain-text document in a bare HTML wrapper ("<html><body><div>" around an old filing laid out
-# in spaces, with EDGAR's own <TABLE>, <S>, <C>, <PAGE> tags): its line ends are its layout, so it
-# is shown as text, as a browser would not (a browser collapses it into one paragraph).
-_WRAPPER = frozenset("html head title body div pre".split())
-_TEXT_TAGS = _WRAPPER | frozenset("table s c caption page fn".split())
-_TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9]*)")
-_WRAPPER_TAG = re.compile(r"</?(?:html|head|body|div|pre)\b[^>]*>|<title\b[^>]*>.*?</title\s*>", re.I | re.S)
-
-
-def _wrapped_text(markup: str) -> str | None:
-    """The text of a laid-out plain-text document that only a bare HTML wrapper makes HTML."""
-    if markup.count("\n") < 20:
-        return None
-    names = set()
-    for m in _TAG_NAME.finditer(markup):  # a real page's first <p>, <td> or <span> ends this early
-        name = m.group(1).lower()
-        if name not in _TEXT_TAGS:
-            return None
-        names.add(name)
-    if not names & {"body", "div"}:
-        return None
-    text = normalize_text(html.unescape(_WRAPPER_TAG.sub("", markup)))
-    return text.strip("\n") + "\n" if text.strip() else None
-
-
-def _break(m: re.Match[str]) -> str:
-    """One encoded line end: a line break; more: a blank line (an empty paragraph)."""
-    return "<br><p></p>" if len(_LINE_FEED.findall(m.group())) > 1 else "<br>"
 
 
 def _parse(markup: str, parser: etree.HTMLParser) -> etree._Element | None:
