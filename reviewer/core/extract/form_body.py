@@ -46,8 +46,9 @@ EXHIBIT_LETTERED = re.compile(
     re.M)
 # A tender offer schedule's exhibits (Schedule TO, 14D-9, 13E-3) are lettered by the item of
 # Regulation M-A they answer: "(a)(1)(A)*  Offer to Purchase", "(d)(2)  Form of Agreement", "(e)(6)(1)  Form of ...".
-EXHIBIT_SCHEDULE = re.compile(
-    r"^[ \t]*(?P<no>\([a-z]\)\(\d{1,2}\)(?:\([A-Z]{1,2}\)|\([ivx]{1,4}\)|\(\d{1,2}\))?)\*{0,3}[ \t]+(?P<desc>[^\n]+)", re.M)
+_SCHEDULE_NO = r"\([a-z]\)\(\d{1,2}\)(?:\([A-Z]{1,2}\)|\([ivx]{1,4}\)|\(\d{1,2}\))?"
+_SCHEDULE_NUMBER = re.compile(_SCHEDULE_NO)
+EXHIBIT_SCHEDULE = re.compile(rf"^[ \t]*(?P<no>{_SCHEDULE_NO})\*{{0,3}}[ \t]+(?P<desc>[^\n]+)", re.M)
 # Numbers in parentheses, their sub-letters beside them or on the lines below: "(3)  (a) Articles",
 # "(b) By-Laws", "(10) *(a) ...", "(31.1) Rule 13a-14(a)" -> 3(a), 3(b), 10(a), 31.1.
 EXHIBIT_PARENS = re.compile(
@@ -69,7 +70,7 @@ COLUMN_CAPTION = re.compile(r"(?:Exhibit\s+)?(?:Number|No\.?)", re.I)
 def plausible_exhibit(number: str) -> bool:
     """Item 601 of Regulation S-K numbers exhibits 1 to 36 and 95 to 107 (old forms the same range):
     a "364" or a "100" at the start of a line is a description's word or an address, not an exhibit."""
-    if EXHIBIT_SCHEDULE.match(number + " x"):
+    if _SCHEDULE_NUMBER.fullmatch(number):
         return True
     m = re.match(r"\d+", number)
     major = int(m.group()) if m else 0
