@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from reviewer.core.document import Document
-from reviewer.core.extract import cover
+from reviewer.core.extract import cover, notices
 from reviewer.core.extract.rules import run_all
 
 
@@ -175,7 +175,7 @@ def test_a_flattened_cover_keeps_its_values_between_rules() -> None:
 def test_a_notices_issuer_box_and_a_13f_managers_xml_address() -> None:
     def address(text: str) -> list[str]:
         doc = Document(text=text, format="text", header={"form_type": ["24F-2NT"]})
-        return [c.value for c in run_all(cover.RULES, doc) if c.name == "principal_office_address"]
+        return [c.value for c in run_all((*cover.RULES, *notices.RULES), doc) if c.name == "principal_office_address"]
 
     text = ("FORM 24F-2\nANNUAL NOTICE OF SECURITIES SOLD\n" + "_" * 60 + "\n\n"
             "1.  Name and address of issuer:\n    Common Sense Trust - Growth Fund\n    2800 Post Oak Blvd.\n"

@@ -8,7 +8,18 @@ from typing import Protocol
 from ..document import Document
 from ..schema import FieldDef, Schema
 from ..values import ATTENTION_BELOW, DocumentSummary
-from . import cover, events, facts, form_body, header, market, ownership, press_release, signature
+from . import (
+    cover,
+    events,
+    facts,
+    form_body,
+    header,
+    market,
+    notices,
+    ownership,
+    press_release,
+    signature,
+)
 from .candidate import Candidate
 from .facts import DISPUTED, cross_check
 from .normalize import normalize
@@ -34,7 +45,7 @@ EXTRACTOR_VERSION = "0.8.6"
 # Every rule, in the order they run (of two equal proposals the first stands). Each module
 # declares its rules (rules.Rule: the kinds of filing and region it reads, what it proposes and
 # how sure); the inline XBRL facts run last, so that a text value they confirm keeps its evidence.
-RULES: tuple[Rule, ...] = (*header.RULES, *cover.RULES, *form_body.RULES, *signature.RULES, *market.RULES,
+RULES: tuple[Rule, ...] = (*header.RULES, *cover.RULES, *notices.RULES, *form_body.RULES, *signature.RULES, *market.RULES,
                            *ownership.RULES,
                            *press_release.RULES, *events.RULES, *facts.RULES)
 
