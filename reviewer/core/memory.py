@@ -28,6 +28,7 @@ FIRST_CONFIDENCE, STEP, MAX_CONFIDENCE = 0.75, 0.05, 0.9  # confirmed once, each
 EXPECTED_AFTER = 2  # confirmations (the filer's latest filing among them) that make a value expected
 DATE_FIELDS = ("filed_date", "signature_date", "release_date", "period_of_report")
 ADDRESS = "principal_office_address"
+RECOGNISE_WITHIN = 20_000  # a filing that gives no registrant names its company this early
 
 # Words that say what kind of company it is, not which: dropped from a registrant's name.
 _NOISE = frozenset("inc incorporated corp corporation co company cos companies ltd limited llc "
@@ -116,6 +117,28 @@ def standing(values: Iterable[FieldValue]) -> dict[str, list[str]]:
     return out
 
 
+def turned_down(values: Iterable[FieldValue], schema: Schema) -> dict[str, list[str]]:
+    """{field: [values]} of a filing's repeating fields that a person turned down: rejected, or
+    extracted and corrected into another value; not a value that stands in the filing too."""
+    stand = standing(values)
+    out: dict[str, list[str]] = {}
+    for fv in values:
+        fd = schema.get(fv.field)
+        if fd is None or not fd.repeats:
+            continue
+        if fv.state is State.REJECTED:
+            down = fv.value
+        elif fv.state is State.CORRECTED and fv.extracted_value is not None:
+            down = fv.extracted_value
+        else:
+            continue
+        if not down or value_key(down, fd) in {value_key(v, fd) for v in stand.get(fv.field, ())}:
+            continue
+        if down not in out.get(fv.field, []):
+            out.setdefault(fv.field, []).append(down)
+    return out
+
+
 def value_key(value: str, fd: FieldDef) -> str:
     """The form in which two values of a field are the same value (core.evaluate's rules)."""
     return comparable(value, fd.name, fd.type)
@@ -138,40 +161,59 @@ class Remembered:
 
 @dataclass(slots=True)
 class FilerMemory:
-    """What analysts approved for one filer: per field its values, the latest filing first."""
+    """What analysts approved for one filer: per field its values, the latest filing first; and
+    the values they turned down (rejected, or corrected into another) since they last approved
+    them, which extraction's proposals of them are withheld for."""
 
     key: str | None = None
     fields: dict[str, list[Remembered]] = field(default_factory=dict)
     latest_document: int | None = None  # the filer's latest approved filing
+    rejected: dict[str, list[Remembered]] = field(default_factory=dict)
 
     def __bool__(self) -> bool:
-        return bool(self.fields)
+        return bool(self.fields) or bool(self.rejected)
 
     @classmethod
-    def from_rows(cls, key: str | None, rows: Iterable[tuple[str, str, int | None, str | None]],
+    def from_rows(cls, key: str | None,
+                  rows: Iterable[tuple[str, str, int | None, str | None, int]],
                   schema: Schema) -> FilerMemory:
-        """Aggregate (field, value, document id, filing date) rows, one per approved filing."""
-        grouped: dict[tuple[str, str], list[tuple[str | None, int, str]]] = {}
-        for name, value, doc_id, date in rows:
+        """Aggregate (field, value, document id, filing date, turned down) rows, one per
+        approved filing; a value turned down in a filing later than the last that approved it
+        is remembered as turned down, not as approved."""
+        grouped: dict[tuple[str, str, bool], list[tuple[str, int, str]]] = {}
+        for name, value, doc_id, date, turned_down in rows:
             fd = schema.get(name)
             if fd is not None and value:
-                grouped.setdefault((name, value_key(value, fd)), []).append(
-                    (date, doc_id or 0, value))
+                grouped.setdefault((name, value_key(value, fd), bool(turned_down)), []).append(
+                    (date or "", doc_id or 0, value))
         memory = cls(key)
         newest: tuple[str, int] = ("", 0)
-        for (name, _), seen in grouped.items():
-            date, doc_id, value = max(seen, key=lambda s: (s[0] or "", s[1]))
-            newest = max(newest, (date or "", doc_id))
-            memory.fields.setdefault(name, []).append(
-                Remembered(name, value, doc_id or None, date, len({s[1] for s in seen})))
-        for remembered in memory.fields.values():
-            remembered.sort(key=lambda r: (r.filing_date or "", r.document_id or 0), reverse=True)
+        for (name, k, turned_down), seen in grouped.items():
+            date, doc_id, value = max(seen)
+            newest = max(newest, (date, doc_id))
+            other = grouped.get((name, k, not turned_down))
+            if other is not None and (max(other)[:2] >= (date, doc_id) if turned_down
+                                      else max(other)[:2] > (date, doc_id)):
+                continue  # decided the other way since (approval wins a tie)
+            remembered = Remembered(name, value, doc_id or None, date or None,
+                                    len({s[1] for s in seen}))
+            (memory.rejected if turned_down else memory.fields).setdefault(name, []).append(
+                remembered)
+        for kept in (*memory.fields.values(), *memory.rejected.values()):
+            kept.sort(key=lambda r: (r.filing_date or "", r.document_id or 0), reverse=True)
         memory.latest_document = newest[1] or None
         return memory
 
     def latest(self, name: str) -> Remembered | None:
         values = self.fields.get(name)
         return values[0] if values else None
+
+    def turned_down(self, name: str, value: str, fd: FieldDef) -> Remembered | None:
+        """The latest filing in which analysts turned this value of the field down, if they have
+        not approved it since."""
+        key = value_key(value, fd)
+        return next((r for r in self.rejected.get(name, ()) if value_key(r.value, fd) == key),
+                    None)
 
 
 class TextFinder:
@@ -257,6 +299,23 @@ def _joined(evidence: str, fd: FieldDef) -> str:
     return joined.replace(",,", ",") if fd.join.strip() else joined
 
 
+def recognised_filer(text: str, names: Iterable[tuple[str, str]], schema: Schema
+                     ) -> tuple[str, str] | None:
+    """(filer key, name) of the known filer a filing that gives no registrant of its own names
+    first in its opening RECOGNISE_WITHIN characters (a certification's "Form 10-Q of Apple
+    Inc."), as a whole name; None when it names none."""
+    fd = schema.get("company_name")
+    if fd is None:
+        return None
+    finder = TextFinder(text[:RECOGNISE_WITHIN])
+    best: tuple[int, str, str] | None = None
+    for key, name in names:
+        span = finder.find(name, fd)
+        if span is not None and (best is None or span[0] < best[0]):
+            best = (span[0], key, name)
+    return (best[1], best[2]) if best else None
+
+
 def propose(document: Document, candidates: Sequence[Candidate], memory: FilerMemory,
             schema: Schema) -> list[Candidate]:
     """Remembered values this filing's text holds and extraction did not find, with their spans
@@ -284,6 +343,22 @@ def propose(document: Document, candidates: Sequence[Candidate], memory: FilerMe
             out.append(Candidate(name, r.value, span[0], span[1], r.confidence, f"memory.{name}"))
             have.add(value_key(r.value, fd))
     return out
+
+
+def withhold(candidates: Sequence[Candidate], memory: FilerMemory, schema: Schema
+             ) -> tuple[list[Candidate], list[Candidate]]:
+    """(kept, withheld): extraction's values of repeating fields that analysts turned down for
+    this filer (rejected, or corrected into another) in a filing they approved, and have not
+    approved since, are withheld; the same mistake is not proposed to them again."""
+    if not memory.rejected:
+        return list(candidates), []
+    kept: list[Candidate] = []
+    held: list[Candidate] = []
+    for c in candidates:
+        fd = schema.get(c.name)
+        down = fd is not None and fd.repeats and memory.turned_down(c.name, c.value, fd)
+        (held if down else kept).append(c)
+    return kept, held
 
 
 def _accompanied(span: tuple[int, int], name: str, candidates: Sequence[Candidate],

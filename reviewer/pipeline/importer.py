@@ -210,6 +210,7 @@ class _ImportRun:
                 document=outcome.document, candidates=outcome.candidates,
                 extractor_version=EXTRACTOR_VERSION, summary=outcome.summary, who=self.who,
                 flag_note=NOT_RECOGNISED if unrecognised else None, proposed_stamp=stamp,
+                withheld=outcome.withheld,
             )
             if created and changed:
                 self.repo.set_changes(doc_id, changed)

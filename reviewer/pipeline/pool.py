@@ -17,7 +17,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Generic, TypeVar
 
@@ -41,6 +41,8 @@ class Processed:
     document: Document
     candidates: list[Candidate]
     summary: DocumentSummary
+    # values the filer's memory withheld (analysts turned them down before): stored rejected
+    withheld: list[Candidate] = field(default_factory=list)
 
 
 Outcome = Processed | str  # a reason when the file could not be read

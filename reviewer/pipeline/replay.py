@@ -22,7 +22,7 @@ from ..core.evaluate import comparable, score_file
 from ..core.memory import TextFinder, filer_key, filing_date, standing
 from ..core.schema import Schema
 from ..core.values import FieldValue
-from ..store import Repository, open_store
+from ..store import MEMORY_WHO, Repository, open_store
 from .importer import import_paths
 from .pool import Outcome, ReaderPool, safe_process
 
@@ -63,6 +63,7 @@ class FilingResult:
     without_memory: Corrections
     with_memory: Corrections
     memory_proposed: list[Proposal] = field(default_factory=list)
+    withheld: list[Proposal] = field(default_factory=list)  # right: the gold does not hold it
 
 
 @dataclass(slots=True)
@@ -86,12 +87,15 @@ class Replay:
                     "later": round(self.mean(memory, False), 3)}
 
         proposed = [p for f in self.filings for p in f.memory_proposed]
+        withheld = [p for f in self.filings for p in f.withheld]
         return {
             "without_memory": side(False),
             "with_memory": side(True),
             "memory_precision": round(self.memory_precision, 4),
             "memory_proposals": len(proposed),
             "learned_proposals": sum(p.rule.startswith("learned.") for p in proposed),
+            "withheld": len(withheld),  # extracted values memory turned down, and wrongly so
+            "withheld_wrong": sum(not p.right for p in withheld),
             "filings": {"first": sum(f.first for f in self.filings),
                         "later": sum(not f.first for f in self.filings)},
             "filers": len({f.filer for f in self.filings}),
@@ -99,7 +103,8 @@ class Replay:
                        "without_memory": f.without_memory.total,
                        "with_memory": f.with_memory.total,
                        "memory_wrong": [[p.field, p.value, p.rule] for p in f.memory_proposed
-                                        if not p.right]}
+                                        if not p.right],
+                       "withheld_wrong": [[p.field, p.value] for p in f.withheld if not p.right]}
                       for f in self.filings],
             "failures": [{"file": f, "reason": r} for f, r in self.failures],
         }
@@ -203,10 +208,11 @@ def replay(records: Iterable[dict], root: Path, schema: Schema) -> Replay:
                         counted.append(corrections(repo, ids[0], rec["fields"], schema))
                         if repo is on:
                             proposed = _memory_values(repo, ids[0], rec["fields"], schema)
+                            withheld = _withheld(repo, ids[0], rec["fields"], schema)
                         decide(repo, ids[0], rec["fields"], schema)
                     else:
                         result.filings.append(FilingResult(rec["file"], key, first, counted[0],
-                                                           counted[1], proposed))
+                                                           counted[1], proposed, withheld))
                         first = False
         finally:
             on_db.conn.close()
@@ -226,4 +232,19 @@ def _memory_values(repo: Repository, doc_id: int, gold: dict[str, list[str]],
         right = comparable(fv.value, fv.field, fd.type) in {
             comparable(v, fv.field, fd.type) for v in gold.get(fv.field, [])}
         out.append(Proposal(fv.field, fv.value, fv.span_start, fv.span_end, right, fv.rule or ""))
+    return out
+
+
+def _withheld(repo: Repository, doc_id: int, gold: dict[str, list[str]],
+              schema: Schema) -> list[Proposal]:
+    """The extracted values memory withheld from a filing (analysts turned them down for its
+    filer before), each right when the gold does not hold it."""
+    out = []
+    for fv in repo.field_values(doc_id):
+        fd = schema.get(fv.field)
+        if fd is None or fv.updated_by != MEMORY_WHO or fv.value is None:
+            continue
+        held = comparable(fv.value, fv.field, fd.type) in {
+            comparable(v, fv.field, fd.type) for v in gold.get(fv.field, [])}
+        out.append(Proposal(fv.field, fv.value, fv.span_start, fv.span_end, not held, "withheld"))
     return out

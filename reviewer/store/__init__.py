@@ -2,5 +2,6 @@
 
 from .db import StoreError, open_store
 from .repository import Repository
+from .rows import MEMORY_WHO
 
-__all__ = ["Repository", "StoreError", "open_store"]
+__all__ = ["MEMORY_WHO", "Repository", "StoreError", "open_store"]

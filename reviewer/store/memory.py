@@ -19,6 +19,7 @@ from ..core.memory import (
     filer_keys,
     filing_date,
     standing,
+    turned_down,
 )
 from ..core.schema import Schema, load_schema
 from ..core.values import FieldValue
@@ -44,7 +45,8 @@ class Memory(StorePart):
         """Keep an approved filing's decided values of the repeating fields for its filer (in
         place of what it held before), and count what changed since the filer's other filings."""
         schema = self.memory_schema()
-        values = standing(self.field_values(doc_id))
+        fvs = self.field_values(doc_id)
+        values = standing(fvs)
         self.set_changes(doc_id, len(self._changes(values, doc_id)))
         self.forget(doc_id)
         key = filer_key(values)
@@ -57,11 +59,13 @@ class Memory(StorePart):
         self.bump_stamps(self.company_keys(values))  # its filings' next open proposes again
         at = now()
         date = filing_date(values)
+        rows = [(name, v, 0) for name, vs in values.items()
+                if (fd := schema.get(name)) is not None and fd.repeats for v in vs]
+        rows += [(name, v, 1) for name, vs in turned_down(fvs, schema).items() for v in vs]
         self.conn.executemany(
-            "INSERT INTO memory (filer_key, field, value, document_id, filing_date, updated_at)"
-            " VALUES (?,?,?,?,?,?)",
-            [(key, name, v, doc_id, date, at) for name, vs in values.items()
-             if (fd := schema.get(name)) is not None and fd.repeats for v in vs])
+            "INSERT INTO memory (filer_key, field, value, document_id, filing_date, updated_at,"
+            " rejected) VALUES (?,?,?,?,?,?,?)",
+            [(key, name, v, doc_id, date, at, down) for name, v, down in rows])
 
     def forget(self, doc_id: int) -> None:
         """A filing no longer approved is no longer remembered, nor its name linked to its CIK."""
@@ -94,6 +98,13 @@ class Memory(StorePart):
             (ciks[0], own[0]))]
         return [own[0], ciks[0], *sorted(others)]
 
+    def known_names(self) -> list[tuple[str, str]]:
+        """(filer key, registrant's name as approved) of every filer the memory holds a name
+        for: what a filing that names no registrant of its own is recognised by."""
+        return [(r[0], r[1]) for r in self.conn.execute(
+            "SELECT DISTINCT filer_key, value FROM memory WHERE field = 'company_name'"
+            " AND rejected = 0 ORDER BY filer_key, value")]
+
     def memory_for(self, key: str | Sequence[str] | None, *, exclude: int | None = None,
                    until: str | None = None) -> FilerMemory:
         """The filer's memory (one indexed query) under one key or several (company_keys);
@@ -103,7 +114,7 @@ class Memory(StorePart):
         if not keys:
             return FilerMemory(None)
         marks = ",".join("?" * len(keys))
-        sql = ("SELECT field, value, document_id, filing_date FROM memory"
+        sql = ("SELECT field, value, document_id, filing_date, rejected FROM memory"
                f" WHERE filer_key IN ({marks})")
         params: list[object] = list(keys)
         if exclude is not None:

@@ -187,6 +187,14 @@ def _v8(conn: sqlite3.Connection) -> None:
         " UNION SELECT COALESCE(filer_key, '*'), 1 FROM anchors")
 
 
+def _v9(conn: sqlite3.Connection) -> None:
+    """Company memory keeps the values analysts turned down (rejected, or corrected into another)
+    in the filings they approved, beside those they approved: extraction's next proposal of one
+    for that filer is withheld. Existing memory rows are approved values; the turned-down ones
+    of filings approved before this version are remembered when memory is rebuilt."""
+    conn.execute("ALTER TABLE memory ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, content, field values and append-only history", _v1),
     (2, "indexes for the queue and for a value's history", _v2),
@@ -196,6 +204,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (6, "removed filings: when and by whom", _v6),
     (7, "anchors learned from corrections, and what each was learned from", _v7),
     (8, "filer names linked to CIKs, proposal stamps, forgotten anchors", _v8),
+    (9, "company memory of the values analysts turned down", _v9),
 ]
 LATEST = MIGRATIONS[-1][0]
 

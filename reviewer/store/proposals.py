@@ -19,7 +19,7 @@ from ..core.extract.candidate import Candidate
 from ..core.reextraction import standing_summary
 from ..core.values import HistoryEntry, State
 from .part import StorePart
-from .rows import INSERT_EXTRACTED, extracted_row, now
+from .rows import INSERT_EXTRACTED, MEMORY_WHO, extracted_row, now
 
 EVERY_FILER = "*"  # the stamp of the anchors that apply to every filer
 
@@ -57,17 +57,19 @@ class Proposals(StorePart):
         return row[0] if row else None
 
     def add_proposals(self, doc_id: int, candidates: Sequence[Candidate], stamp: int,
-                      who: str) -> list[int]:
+                      who: str, withhold: Sequence[int] = ()) -> list[int]:
         """Store proposals made when a filing was opened (action `propose` in the history), and
         that its proposals are up to `stamp`. A field a person decided anything on since, or a
-        value there already, is left as it is. Returns the ids of the values stored."""
+        value there already, is left as it is. `withhold`: ids of extracted values the filer's
+        memory turned down, rejected by MEMORY_WHO (action `withhold`) unless a person has
+        decided them since. Returns the ids of the values stored (and withheld)."""
         with self.transaction():
-            values = self.field_values(doc_id)
-            touched = {fv.field for fv in values if fv.state.touched}
-            have = {(fv.field, fv.value) for fv in values}
             at = now()
+            ids = self._withhold(doc_id, withhold, at)
+            values = self.field_values(doc_id)
+            touched = {fv.field for fv in values if fv.state.touched and fv.id not in ids}
+            have = {(fv.field, fv.value) for fv in values}
             stored: list[Candidate] = []
-            ids: list[int] = []
             for c in candidates:
                 if c.name in touched or (c.name, c.value) in have:
                     continue
@@ -82,7 +84,7 @@ class Proposals(StorePart):
                 ids.append(cur.lastrowid)
             self.conn.execute("UPDATE documents SET proposed_stamp = max(proposed_stamp, ?)"
                               " WHERE id = ?", (stamp, doc_id))
-            if not stored:
+            if not stored and not ids:
                 return ids
             self.count_proposed(stored)  # learned anchors' proposals
             values = self.field_values(doc_id)
@@ -95,3 +97,20 @@ class Proposals(StorePart):
             self.set_changes(doc_id, len(self.changes_for(doc_id, values)))
             return ids
 
+    def _withhold(self, doc_id: int, fv_ids: Sequence[int], at: str) -> list[int]:
+        """Reject these values of the filing as MEMORY_WHO where they are still as extracted."""
+        done = []
+        for fv_id in fv_ids:
+            cur = self.conn.execute(
+                "UPDATE field_values SET state = 'rejected', updated_at = ?, updated_by = ?"
+                " WHERE id = ? AND document_id = ? AND state = 'extracted'",
+                (at, MEMORY_WHO, fv_id, doc_id))
+            if cur.rowcount:
+                row = self.conn.execute("SELECT field, value FROM field_values WHERE id = ?",
+                                        (fv_id,)).fetchone()
+                self.append_history(HistoryEntry(
+                    document_id=doc_id, field_value_id=fv_id, field=row[0], action="withhold",
+                    before_value=row[1], before_state=State.EXTRACTED, after_value=row[1],
+                    after_state=State.REJECTED, who=MEMORY_WHO, at=at))
+                done.append(fv_id)
+        return done

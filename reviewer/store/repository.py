@@ -32,7 +32,7 @@ from .memory import Memory
 from .proposals import Proposals
 from .reextraction import Reextraction
 from .removal import Removal
-from .rows import INSERT_EXTRACTED, extracted_row, now
+from .rows import INSERT_EXTRACTED, INSERT_WITHHELD, MEMORY_WHO, extracted_row, now
 
 # The values the queue's columns are made of (core.extract.summarize reads them).
 SUMMARY_FIELDS = frozenset(("form_type", "company_name", "period_of_report", "release_date",
@@ -110,10 +110,13 @@ class Repository(Figures, Memory, Anchors, Removal, Reextraction, Proposals):
         who: str,
         flag_note: str | None = None,
         proposed_stamp: int = 0,
+        withheld: Iterable[Candidate] = (),
     ) -> tuple[int, bool]:
         """Store a parsed file and its extracted values at once; (id, False) if already there.
         With `flag_note` it lands flagged (not a filing, say), so nobody approves it unseen.
-        `proposed_stamp`: the stamp its memory proposals were made at (proposal_stamp())."""
+        `proposed_stamp`: the stamp its memory proposals were made at (proposal_stamp()).
+        `withheld`: extracted values the filer's memory turned down, stored rejected by
+        MEMORY_WHO (shown struck out, with why; a person may restore one)."""
         with self.transaction():
             existing = self.find_by_sha(sha256)
             if existing is not None:
@@ -144,6 +147,12 @@ class Repository(Figures, Memory, Anchors, Removal, Reextraction, Proposals):
                                   [extracted_row(doc_id, c, at, who) for c in candidates])
             self.count_proposed(candidates)  # learned anchors' proposals
             self.append_history(HistoryEntry(document_id=doc_id, action="import", who=who, at=at))
+            for c in withheld:
+                cur = self.conn.execute(INSERT_WITHHELD, extracted_row(doc_id, c, at, MEMORY_WHO))
+                self.append_history(HistoryEntry(
+                    document_id=doc_id, field_value_id=cur.lastrowid, field=c.name,
+                    action="withhold", after_value=c.value, after_state=State.REJECTED,
+                    who=MEMORY_WHO, at=at))
             if flag_note:
                 self.append_history(HistoryEntry(
                     document_id=doc_id, action="status", before_value="to_review",

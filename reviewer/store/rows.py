@@ -14,6 +14,11 @@ INSERT_EXTRACTED = (
 )
 
 
+# An extracted value the filer's memory withheld: analysts turned it down in an approved filing.
+INSERT_WITHHELD = INSERT_EXTRACTED.replace("'extracted'", "'rejected'")
+MEMORY_WHO = "memory"  # who withheld it, in the value's row and its history
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="milliseconds")
 

@@ -12,7 +12,7 @@ from ..core.memory import standing
 from ..core.review import InvalidValue, ReviewSession
 from ..core.values import DocumentRecord, FieldValue, State
 from ..pipeline.memory import propose_on_open
-from ..store import Repository
+from ..store import MEMORY_WHO, Repository
 from ..store.anchors import learned_id
 from . import dialogs, layout
 from .actions import create_actions
@@ -233,15 +233,24 @@ class MainWindow(ReviewActions, QMainWindow):
                 sources[fv.id] = (f"after the label “{anchor.label}”, learned from corrections "
                                   f"(accepted {anchor.accepted}, rejected {anchor.rejected})")
         proposed = [fv for fv in self._values if (fv.rule or "").startswith("memory.")]
-        if not proposed:
+        held = [fv for fv in self._values
+                if fv.state is State.REJECTED and fv.updated_by == MEMORY_WHO]
+        if not proposed and not held:
             return sources
         memory = self.repo.memory_for(self.repo.company_keys(standing(self._values)),
                                       exclude=self.doc_id)
+        schema = self.repo.memory_schema()
         for fv in proposed:
             seen = next((r for r in memory.fields.get(fv.field, []) if r.value == fv.value), None)
             if seen is not None:
                 sources[fv.id] = (f"from the filing of {seen.filing_date or 'an earlier date'} "
                                   f"(confirmed in {seen.confirmations})")
+        for fv in held:
+            fd = schema.get(fv.field)
+            down = memory.turned_down(fv.field, fv.value or "", fd) if fd else None
+            when = down.filing_date if down and down.filing_date else "an earlier date"
+            sources[fv.id] = (f"withheld: turned down for this filer in the filing of {when};"
+                              " confirm it to restore")
         return sources
 
     def _show_title(self, row: DocumentRecord) -> None:

@@ -5,15 +5,20 @@ from __future__ import annotations
 from reviewer.core.document import Document
 from reviewer.core.extract.candidate import Candidate
 from reviewer.core.memory import (
+    RECOGNISE_WITHIN,
     FilerMemory,
     TextFinder,
     changes,
     filer_key,
     filer_keys,
     propose,
+    recognised_filer,
     registrant_key,
+    turned_down,
+    withhold,
 )
 from reviewer.core.schema import load_schema
+from reviewer.core.values import FieldValue, State
 
 SCHEMA = load_schema()
 
@@ -26,8 +31,9 @@ def doc(text: str) -> Document:
     return Document.from_stored(text, "text", {})
 
 
-def memory(*rows: tuple[str, str, int, str]) -> FilerMemory:
-    return FilerMemory.from_rows("cik:1", rows, SCHEMA)
+def memory(*rows: tuple) -> FilerMemory:
+    """Rows (field, value, document id, date[, turned down]); approved unless said."""
+    return FilerMemory.from_rows("cik:1", [(*r, 0) if len(r) == 4 else r for r in rows], SCHEMA)
 
 
 def test_repeating_fields_are_schema_data() -> None:
@@ -201,3 +207,66 @@ def test_a_signer_quoted_in_a_release_is_no_signer() -> None:
     signed = quoted + "\nSIGNATURES\n\nEXAMPLE CORP.\nBy: /s/ Amy Weaver\nAmy Weaver\n"
     [c] = propose(doc(signed), [], m, SCHEMA)
     assert signed[c.start:c.end] == "Amy Weaver" and c.start > signed.index("By:")
+
+
+def test_a_value_turned_down_since_its_last_approval_is_withheld() -> None:
+    mem = memory(("ticker", "EXM", 1, "2001-01-01"), ("ticker", "EXMPR", 1, "2001-01-01", 1),
+                 ("signer_title", "CFO", 1, "2001-01-01"),
+                 ("signer_title", "Secretary", 2, "2002-01-01", 1),
+                 ("contact_name", "Jane Roe", 1, "2001-01-01", 1),
+                 ("contact_name", "Jane Roe", 2, "2002-01-01"))
+    assert [r.value for r in mem.rejected["ticker"]] == ["EXMPR"]
+    assert "contact_name" not in mem.rejected  # approved again since: remembered, not down
+    assert [r.value for r in mem.fields["contact_name"]] == ["Jane Roe"]
+    found = [Candidate("ticker", "EXM", 0, 3, 0.9, "r"), Candidate("ticker", "exmpr", 5, 10, 0.9, "r"),
+             Candidate("signer_title", "Secretary", 20, 29, 0.8, "r"),
+             Candidate("headline", "EXMPR", 30, 35, 0.8, "r")]  # not a repeating field
+    kept, held = withhold(found, mem, SCHEMA)
+    assert [(c.name, c.value) for c in held] == [("ticker", "exmpr"), ("signer_title", "Secretary")]
+    assert [(c.name, c.value) for c in kept] == [("ticker", "EXM"), ("headline", "EXMPR")]
+    assert withhold(found, memory(("ticker", "EXM", 1, "2001-01-01")), SCHEMA) == (found, [])
+
+
+def test_approval_wins_over_a_rejection_in_the_same_filing_and_a_later_one_wins() -> None:
+    same = memory(("ticker", "EXM", 3, "2003-01-01"), ("ticker", "EXM", 3, "2003-01-01", 1))
+    assert not same.rejected and [r.value for r in same.fields["ticker"]] == ["EXM"]
+    later = memory(("ticker", "EXM", 3, "2003-01-01"), ("ticker", "EXM", 4, "2004-01-01", 1))
+    assert not later.fields and later.turned_down("ticker", "EXM", SCHEMA["ticker"]) is not None
+    assert later.latest_document == 4 and bool(later)
+
+
+def test_a_withheld_single_field_leaves_room_for_the_remembered_value() -> None:
+    text = "SIGNATURES\n/s/ Jane Roe\nJane Roe\nChief Financial Officer\n"
+    mem = memory(("signer_title", "Chief Financial Officer", 1, "2001-01-01"),
+                 ("signer_title", "Jane Roe", 1, "2001-01-01", 1))
+    name = Candidate("signer_name", "Jane Roe", 15, 23, 0.9, "r")  # the title's companion
+    kept, held = withhold([name, Candidate("signer_title", "Jane Roe", 24, 32, 0.7, "r")], mem,
+                          SCHEMA)
+    assert [c.name for c in held] == ["signer_title"] and kept == [name]
+    proposed = propose(doc(text), kept, mem, SCHEMA)
+    assert [(c.value, text[c.start:c.end]) for c in proposed] == [
+        ("Chief Financial Officer", "Chief Financial Officer")]
+
+
+def test_turned_down_values_are_the_rejected_and_the_corrected_away_not_the_standing() -> None:
+    def fv(i: int, field: str, value: str, state: State, extracted: str | None = None) -> FieldValue:
+        return FieldValue(i, 1, field, value, None, None, state, 0.9, "r",
+                          extracted if extracted is not None else value, "", "ann")
+
+    values = [fv(1, "ticker", "EXMPR", State.REJECTED), fv(2, "ticker", "EXM", State.CONFIRMED),
+              fv(3, "ticker", "EXM", State.REJECTED),  # a second copy of a standing value
+              fv(4, "signer_title", "CFO", State.CORRECTED, extracted="Secretary"),
+              fv(5, "headline", "Old", State.REJECTED),  # does not repeat
+              fv(6, "contact_name", "Jane Roe", State.ADDED, extracted="")]
+    assert turned_down(values, SCHEMA) == {"ticker": ["EXMPR"], "signer_title": ["Secretary"]}
+
+
+def test_a_filing_without_a_registrant_is_recognised_by_the_known_name_it_gives_first() -> None:
+    text = ("CERTIFICATION\nI have reviewed this quarterly report on Form 10-Q of Example Corp.;\n"
+            "Example Corporation Holdings and Other Co. are named later.\n")
+    names = [("cik:2", "Other Co."), ("cik:1", "Example Corp."), ("cik:3", "Example Corporation")]
+    assert recognised_filer(text, names, SCHEMA) == ("cik:1", "Example Corp.")
+    assert recognised_filer(text, [("cik:4", "Example")], SCHEMA) is None  # part of a longer name
+    assert recognised_filer(text, [], SCHEMA) is None
+    far = "x\n" * RECOGNISE_WITHIN + "Example Corp.\n"
+    assert recognised_filer(far, names, SCHEMA) is None  # named only past the opening

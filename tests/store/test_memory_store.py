@@ -3,10 +3,16 @@ company is one filer, whether a filing names it by its CIK or by its registrant'
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import sqlite_utils
+
 from reviewer.core.document import Document, Part
 from reviewer.core.extract.candidate import Candidate
 from reviewer.core.values import DocumentSummary, State
-from reviewer.store import Repository
+from reviewer.store import Repository, open_store
+from reviewer.store.db import connect
+from reviewer.store.migrations import migrate
 
 TEXT = "FORM 8-K\nACME CORP\nCIK 0000000042\n1 Main St, Springfield\nJane Roe, CFO\n"
 
@@ -155,3 +161,32 @@ def test_the_link_goes_with_the_approval_and_is_rebuilt(repo: Repository) -> Non
     assert repo.company_keys({"company_name": ["Acme Corp"]}) == ["name:acme"]
     assert repo.rebuild_memory() == 1
     assert repo.company_keys({"company_name": ["Acme Corp"]}) == ["name:acme", "cik:42"]
+
+
+def test_a_store_of_the_previous_schema_keeps_its_memory_as_approved(tmp_path: Path) -> None:
+    """Migration 9: memory rows gain 'turned down'; the rows already there are approved values,
+    and rebuilding the memory adds what the approved filings turned down."""
+    path = tmp_path / "old.db"
+    conn = connect(path)
+    migrate(sqlite_utils.Database(conn), path, upto=8)
+    conn.execute("INSERT INTO documents (id, sha256, source_path, file_name, format, size,"
+                 " imported_at, extractor_version, status) VALUES (1,'a','x','x','text',1,"
+                 " 'now','0.1.0','reviewed')")
+    for field, value, state in (("cik", "0000000042", "confirmed"),
+                                ("ticker", "ACM", "confirmed"), ("ticker", "ACMPR", "rejected")):
+        conn.execute("INSERT INTO field_values (document_id, field, value, state, updated_at,"
+                     " updated_by) VALUES (1,?,?,?,'now','ann')", (field, value, state))
+    conn.execute("INSERT INTO memory (filer_key, field, value, document_id, updated_at)"
+                 " VALUES ('cik:42', 'ticker', 'ACM', 1, 'now')")
+    conn.commit()
+    conn.close()
+    repo = Repository(open_store(path))
+    try:
+        memory = repo.memory_for("cik:42")
+        assert [r.value for r in memory.fields["ticker"]] == ["ACM"] and not memory.rejected
+        repo.rebuild_memory()
+        memory = repo.memory_for("cik:42")
+        assert [r.value for r in memory.rejected["ticker"]] == ["ACMPR"]
+        assert [r.value for r in memory.fields["ticker"]] == ["ACM"]
+    finally:
+        repo.db.conn.close()

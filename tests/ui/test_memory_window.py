@@ -138,3 +138,32 @@ def test_a_filing_imported_before_the_approval_gets_the_proposal_when_opened(
     stored = [(v.value, v.rule) for v in store_repo(store).field_values(second)
               if v.field == "contact_name"]
     assert stored == [("Jane Roe", "memory.contact_name")]
+
+
+def test_a_value_rejected_on_one_filing_is_withheld_on_the_next_and_says_why(
+        qtbot, tmp_path: Path) -> None:
+    store = tmp_path / "withheld.db"
+    repo = Repository(open_store(store))
+    report = import_paths(repo, [write(tmp_path, 1, "20050115", "100 Main Street", "62701"),
+                                 write(tmp_path, 2, "20050301", "100 Main Street", "62701")],
+                          "importer", workers=0)
+    first, second = report.imported
+    repo.db.conn.close()
+    win = open_window(qtbot, store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+    assert win.doc_id == first
+    win.fields.select_key(key_of(win, "principal_office_address"))
+    win.fields.setFocus()
+    press(qtbot, win.fields, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)  # reject
+    qtbot.waitUntil(lambda: any(v.state == "rejected" for v in store_repo(store).field_values(first)
+                                if v.field == "principal_office_address"), timeout=3000)
+    press(qtbot, win.fields, Qt.Key.Key_Return,
+          Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+
+    assert win.doc_id == second  # approving opened the next filing, imported before
+    win.fields.select_key(key_of(win, "principal_office_address"))
+    item = win.fields.currentItem()
+    assert (item.text(1), item.text(2)) == ("100 Main Street, Springfield, IL 62701", "rejected")
+    assert item.font(1).strikeOut()
+    assert "withheld: turned down for this filer in the filing of 2005-01-15" in item.toolTip(1)
+    assert not any(s.key == key_of(win, "principal_office_address")
+                   for s in win.viewer.highlighter.spans())  # no highlight for a rejected value

@@ -1,0 +1,43 @@
+"""A standalone exhibit that gives no registrant of its own (a certification) is recognised by
+the known filer it names, and gets that filer's memory (issue 15)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from filings import write
+
+from reviewer.core.review import ReviewSession
+from reviewer.core.schema import load_schema
+from reviewer.pipeline.importer import import_paths
+from reviewer.store import Repository
+
+SCHEMA = load_schema()
+CERTIFICATION = """CERTIFICATION
+
+I, Jane Roe, certify that:
+
+1. I have reviewed this quarterly report on Form 10-Q of ACME WIDGETS INC;
+
+Date: May 2, 2005
+
+By: /s/ Jane Roe
+"""
+
+
+def test_an_exhibit_naming_a_known_filer_gets_its_registrant(repo: Repository,
+                                                             tmp_path: Path) -> None:
+    exhibit = tmp_path / "ex31.txt"
+    exhibit.write_text(CERTIFICATION)
+    report = import_paths(repo, [exhibit], "ann", workers=0)
+    [before] = report.imported
+    assert "company_name" not in {fv.field for fv in repo.field_values(before)}
+    [first] = import_paths(repo, [write(tmp_path, 1, "20050115", "100 Main Street", "62701")],
+                           "ann", workers=0).imported
+    ReviewSession(repo, SCHEMA, "ann").mark_reviewed(first)
+    exhibit.write_text(CERTIFICATION.replace("May 2", "August 2"))
+    [after] = import_paths(repo, [exhibit], "ann", workers=0).imported
+    text = repo.document_text(after) or ""
+    names = [(fv.value, text[fv.span_start or 0:fv.span_end or 0], fv.rule)
+             for fv in repo.field_values(after) if fv.field == "company_name"]
+    assert names == [("ACME WIDGETS INC", "ACME WIDGETS INC", "memory.company_name")]
