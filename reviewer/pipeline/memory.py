@@ -64,9 +64,8 @@ def propose_on_open(repo: Repository, doc_id: int, values: Sequence[FieldValue],
     `values`: its stored values, as the caller read them. Returns the ids of the values added."""
     found = standing(values)
     keys = filer_keys(found)
-    if not keys and (known := _recognised(repo, document.text)):
-        keys = [known[0]]
-    stamp = repo.proposals_due(doc_id, keys)
+    # a filing that gives no filer of its own looks for one it names only when anything moved
+    stamp = repo.proposals_due(doc_id, keys) if keys else repo.proposals_due_any(doc_id)
     if stamp is None:
         return []
     keys = _filer(repo, found, document.text)

@@ -191,8 +191,11 @@ def _v9(conn: sqlite3.Connection) -> None:
     """Company memory keeps the values analysts turned down (rejected, or corrected into another)
     in the filings they approved, beside those they approved: extraction's next proposal of one
     for that filer is withheld. Existing memory rows are approved values; the turned-down ones
-    of filings approved before this version are remembered when memory is rebuilt."""
+    of filings approved before this version are remembered when memory is rebuilt. An index
+    serves the known registrants' names."""
     conn.execute("ALTER TABLE memory ADD COLUMN rejected INTEGER NOT NULL DEFAULT 0")
+    # the registrants' names a filing that gives none of its own is recognised by
+    conn.execute("CREATE INDEX memory_field ON memory(field, rejected, filer_key, value)")
 
 
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [

@@ -56,6 +56,15 @@ class Proposals(StorePart):
             " WHERE s.stamp > d.proposed_stamp", [*wanted, doc_id]).fetchone()
         return row[0] if row else None
 
+    def proposals_due_any(self, doc_id: int) -> int | None:
+        """proposals_due for a filing that gives no filer of its own: the store's latest stamp
+        when any filer's moved on since its last proposals (the filer it names may have), else
+        None. One indexed query."""
+        row = self.conn.execute(
+            "SELECT s.stamp FROM (SELECT max(stamp) AS stamp FROM proposal_stamps) s"
+            " JOIN documents d ON d.id = ? WHERE s.stamp > d.proposed_stamp", (doc_id,)).fetchone()
+        return row[0] if row else None
+
     def add_proposals(self, doc_id: int, candidates: Sequence[Candidate], stamp: int,
                       who: str, withhold: Sequence[int] = ()) -> list[int]:
         """Store proposals made when a filing was opened (action `propose` in the history), and

@@ -10,6 +10,7 @@ from filings import write
 from reviewer.core.review import ReviewSession
 from reviewer.core.schema import load_schema
 from reviewer.pipeline.importer import import_paths
+from reviewer.pipeline.memory import propose_on_open
 from reviewer.store import Repository
 
 SCHEMA = load_schema()
@@ -41,3 +42,26 @@ def test_an_exhibit_naming_a_known_filer_gets_its_registrant(repo: Repository,
     names = [(fv.value, text[fv.span_start or 0:fv.span_end or 0], fv.rule)
              for fv in repo.field_values(after) if fv.field == "company_name"]
     assert names == [("ACME WIDGETS INC", "ACME WIDGETS INC", "memory.company_name")]
+
+
+def test_an_exhibit_imported_before_gets_its_registrant_at_open_then_one_query(
+        repo: Repository, tmp_path: Path) -> None:
+    exhibit = tmp_path / "ex31.txt"
+    exhibit.write_text(CERTIFICATION)
+    [doc] = import_paths(repo, [exhibit], "ann", workers=0).imported
+    values, document = repo.field_values(doc), repo.load_document(doc)
+    assert propose_on_open(repo, doc, values, document, "ann") == []  # no filer known yet
+    [first] = import_paths(repo, [write(tmp_path, 1, "20050115", "100 Main Street", "62701")],
+                           "ann", workers=0).imported
+    ReviewSession(repo, SCHEMA, "ann").mark_reviewed(first)
+    added = propose_on_open(repo, doc, repo.field_values(doc), document, "ann")
+    assert [(fv.field, fv.value, fv.rule) for fv in repo.field_values(doc) if fv.id in added] == [
+        ("company_name", "ACME WIDGETS INC", "memory.company_name")]
+    values = repo.field_values(doc)
+    statements: list[str] = []
+    repo.conn.set_trace_callback(statements.append)
+    try:
+        assert propose_on_open(repo, doc, values, document, "ann") == []
+    finally:
+        repo.conn.set_trace_callback(None)
+    assert len(statements) == 1 and "proposal_stamps" in statements[0]
