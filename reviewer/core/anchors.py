@@ -18,9 +18,10 @@ from .document import Document
 from .extract.candidate import Candidate
 from .extract.normalize import normalize
 from .extract.regions import Region, form_region, lowered, release_region
-from .memory import WHOLE_LINE, value_key, values_of
+from .memory import values_of
 from .review import _of_kind
 from .schema import FieldDef, Schema
+from .textfind import WHOLE_LINE, value_key
 
 BASE_CONFIDENCE, STEP, MAX_CONFIDENCE = 0.6, 0.05, 0.85  # a new anchor, per acceptance, at most
 EVERY_FILER_AFTER = 3  # filers an anchor was learned on before it applies to every filer

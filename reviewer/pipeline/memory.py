@@ -21,11 +21,11 @@ from ..core.memory import (
     filer_keys,
     filing_date,
     propose,
-    recognised_filer,
     standing,
     values_of,
     withhold,
 )
+from ..core.textfind import recognised_filer
 from ..core.values import FieldValue, State
 from .pool import Processed
 

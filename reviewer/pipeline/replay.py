@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 
 from ..core.evaluate import comparable, score_file
-from ..core.memory import TextFinder, filer_key, filing_date, standing
+from ..core.memory import filer_key, filing_date, standing
 from ..core.schema import Schema
+from ..core.textfind import TextFinder
 from ..core.values import FieldValue
 from ..store import MEMORY_WHO, Repository, open_store
 from .importer import import_paths

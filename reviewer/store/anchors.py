@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from ..core.anchors import EVERY_FILER_AFTER, SWITCH_OFF_AFTER, LearnedAnchor, anchor_of, region_of
 from ..core.extract.candidate import Candidate
 from ..core.extract.normalize import normalize
-from ..core.memory import TextFinder, filer_key, standing, value_key
+from ..core.memory import filer_key, standing
+from ..core.textfind import TextFinder, value_key
 from ..core.values import FieldValue, State
 from .part import StorePart
 

@@ -5,19 +5,17 @@ from __future__ import annotations
 from reviewer.core.document import Document
 from reviewer.core.extract.candidate import Candidate
 from reviewer.core.memory import (
-    RECOGNISE_WITHIN,
     FilerMemory,
-    TextFinder,
     changes,
     filer_key,
     filer_keys,
     propose,
-    recognised_filer,
     registrant_key,
     turned_down,
     withhold,
 )
 from reviewer.core.schema import load_schema
+from reviewer.core.textfind import RECOGNISE_WITHIN, TextFinder, recognised_filer
 from reviewer.core.values import FieldValue, State
 
 SCHEMA = load_schema()

@@ -105,9 +105,10 @@ def test_a_learned_label_proposes_on_the_next_filing_until_switched_off(qtbot,
     assert not [v for v in repo.field_values(latest) if (v.rule or "").startswith("learned.")]
 
 
-def test_a_filing_imported_before_the_approval_gets_the_proposal_when_opened(
-        qtbot, tmp_path: Path) -> None:
-    store = tmp_path / "open.db"
+def two_filings_in_a_window(qtbot, tmp_path: Path, name: str):
+    """Two filings of one filer imported, the window open on the first: (window, store path,
+    first id, second id)."""
+    store = tmp_path / name
     repo = Repository(open_store(store))
     report = import_paths(repo, [write(tmp_path, 1, "20050115", "100 Main Street", "62701"),
                                  write(tmp_path, 2, "20050301", "100 Main Street", "62701")],
@@ -116,6 +117,12 @@ def test_a_filing_imported_before_the_approval_gets_the_proposal_when_opened(
     repo.db.conn.close()
     win = open_window(qtbot, store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
     assert win.doc_id == first
+    return win, store, first, second
+
+
+def test_a_filing_imported_before_the_approval_gets_the_proposal_when_opened(
+        qtbot, tmp_path: Path) -> None:
+    win, store, first, second = two_filings_in_a_window(qtbot, tmp_path, "open.db")
     type_value(qtbot, win, key_of(win, "contact_name"), "Jane Roe")  # the extractor missed it
     qtbot.waitUntil(lambda: any(v.value == "Jane Roe" for v in
                                 store_repo(store).field_values(first)), timeout=3000)
@@ -142,15 +149,7 @@ def test_a_filing_imported_before_the_approval_gets_the_proposal_when_opened(
 
 def test_a_value_rejected_on_one_filing_is_withheld_on_the_next_and_says_why(
         qtbot, tmp_path: Path) -> None:
-    store = tmp_path / "withheld.db"
-    repo = Repository(open_store(store))
-    report = import_paths(repo, [write(tmp_path, 1, "20050115", "100 Main Street", "62701"),
-                                 write(tmp_path, 2, "20050301", "100 Main Street", "62701")],
-                          "importer", workers=0)
-    first, second = report.imported
-    repo.db.conn.close()
-    win = open_window(qtbot, store, QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
-    assert win.doc_id == first
+    win, store, first, second = two_filings_in_a_window(qtbot, tmp_path, "withheld.db")
     win.fields.select_key(key_of(win, "principal_office_address"))
     win.fields.setFocus()
     press(qtbot, win.fields, Qt.Key.Key_Delete, Qt.KeyboardModifier.ControlModifier)  # reject
