@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reviewer.core.document import Document
+from reviewer.core.document import Document, Part
 from reviewer.core.extract import form_body, signature
 from reviewer.core.extract.rules import run_all
 
@@ -291,3 +291,44 @@ def test_a_table_aligned_on_the_dot_sets_the_decimals_apart() -> None:
             "32\t.1††\t—\tCertifications of the Chief Executive Officer\n"
             "861\t623\n")
     assert _exhibits(text) == {"3.1", "10.7", "21", "32.1"}
+
+
+def test_footnote_marks_after_a_number_are_no_part_of_it() -> None:
+    text = ("Item 6. Exhibits\n\nExhibit\nNumber\tExhibit Description\tFiled Herewith\n"
+            "10.5*†\tForm of Restricted Stock Unit Award Agreement\n"
+            "31.1+\tCertification of the Chief Executive Officer\tX\n"
+            "32.1#\tCertification of the Chief Executive Officer pursuant to 18 U.S.C. Section 1350\tX\n"
+            "32.2‡\tCertification of the Chief Financial Officer pursuant to 18 U.S.C. Section 1350\tX\n"
+            " 4.2^    Indenture dated as of May 3, 2023\n"
+            " 10.6#†  Amendment #2 to the Employment Agreement\n"
+            "         # 4 Supplement to the Indenture\n\n"
+            "# This certification is deemed not filed for purposes of Section 18 of the Exchange Act.\n"
+            "† Indicates a management contract or compensatory plan.\n")
+    assert _exhibits(text) == {"10.5", "31.1", "32.1", "32.2", "4.2", "10.6"}
+    split = "Exhibits\n\nExhibit\nNo.\tDescription\n10\t.8#\t—\tAmendment No. 3 to the 401(k) Plan\n"
+    assert _exhibits(split) == {"10.8"}
+
+
+def test_the_xbrl_rows_of_an_index_as_written_not_its_xbrl_attachments() -> None:
+    form = ("FORM 10-Q\n\nItem 6. Exhibits\n\nExhibit\tDescription\n31.1\tCertification of the Chief Executive Officer\n"
+            "101.INS\tInline XBRL Instance Document.\n101.SCH+\tInline XBRL Taxonomy Extension Schema Document.\n"
+            " 101.CAL   XBRL Taxonomy Extension Calculation Linkbase Document\n"
+            "101.XYZ\tSome Other Document\n101.ins\tXBRL Instance Document\n\nSIGNATURES\n")
+    attachment = "<TYPE>EX-101.LAB\nXBRL TAXONOMY EXTENSION LABEL LINKBASE\n"
+    text = form + attachment
+    doc = Document(text, "text", [Part("document", 0, len(form), type="10-Q"),
+                                  Part("document", len(form), len(text), type="EX-101.LAB")])
+    found = {c.value for c in run_all(form_body.RULES, doc) if c.name == "exhibit"}
+    assert found == {"31.1", "101.INS", "101.SCH", "101.CAL"}
+
+
+def test_an_index_goes_on_past_rows_of_marked_and_xbrl_numbers() -> None:
+    cert = "Certification of the Chief Executive Officer, pursuant to 18 U.S.C. Section 1350, as adopted " \
+           "pursuant to Section 906 of the Sarbanes-Oxley Act of 2002.\tX\n"
+    text = ("Item 6.Exhibits\n\nExhibit\nNumber\tIncorporated by Reference\tFiled\nHerewith\n"
+            "4.1\tSecond Supplemental Indenture, dated as of May 3, 2023, including forms of global notes " + "x" * 300 + "\n"
+            "31.1\t" + cert + "31.2\t" + cert + "32.1#\t" + cert + "32.2#\t" + cert
+            + "".join(f"101.{k}\tInline XBRL Taxonomy Extension Document of the kind {k}, " + "y" * 100 + ".\tX\n"
+                      for k in ("INS", "SCH", "CAL", "DEF", "LAB", "PRE"))
+            + "104\tCover Page Interactive Data File (formatted as inline XBRL and contained in Exhibit 101).\tX\n")
+    assert {"31.2", "32.2", "101.PRE", "104"} <= _exhibits(text)

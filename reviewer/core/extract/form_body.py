@@ -19,36 +19,38 @@ EXHIBIT_SECTION = (
     re.compile(r"index\s+to\s+exhibits"),
     re.compile(r"\([cd]\)\s*exhibits"),
 )
-# An exhibit number as lists write it: 99.1, 99.01, 104, 3.1(a), 10.A.50, 4.1.1, 10aa; an amendment's
-# suffix after a dotted number (10.A.3-1) or a letter set on it (4.1b). A compensatory "*" before
-# it or a footnote "*"/"**" after it is no part of the number.
+# An exhibit number as lists write it: 99.1, 99.01, 104, 3.1(a), 10.A.50, 4.1.1, 10aa, the XBRL set's
+# 101.INS ... 101.PRE; an amendment's suffix after a dotted number (10.A.3-1) or a letter set on it
+# (4.1b). A compensatory "*" before it or footnote marks after it ("*", "32.1#", "10.5*†", "31.1+")
+# are no part of the number.
+_MARKS = r"[*#†‡+^]{0,3}"
+_XBRL = r"101\.(?-i:INS|SCH|CAL|DEF|LAB|PRE)(?![\w.])"
 _DOTTED = r"(?<=\.\d)|(?<=\.\d\d)"  # right after a dotted number's digits
 # Older indexes letter their numbers instead ("10a", "10aa", "10x(i)": GTE, Bell Atlantic,
 # Verizon), never an ordinal ("2nd Amended ...").
 _LETTERED = (r"\d{1,3}(?-i:(?!(?:st|nd|rd|th)(?![a-z]))[a-z]{1,2})(?:\((?-i:[ivx]{1,4})\))?"
              r"(?:\((?-i:[a-z])\))?(?![\w.])")
-_EXNO = (rf"(?:{_LETTERED}|\d{{1,3}}(?:\.[A-Z](?=\.\d))?(?:\.\d{{1,3}}){{0,2}}"
+_EXNO = (rf"(?:{_XBRL}|{_LETTERED}|\d{{1,3}}(?:\.[A-Z](?=\.\d))?(?:\.\d{{1,3}}){{0,2}}"
          rf"(?:(?:{_DOTTED})(?:-\d{{1,2}}(?!\d|\.\d)|(?-i:[a-z])(?![A-Za-z\d])))?(?:\((?-i:[a-z])\))?)")
-EXHIBIT_NO = re.compile(rf"^(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}({_EXNO})\*{{0,3}}\s*[-–—:.]?$", re.I)
+EXHIBIT_NO = re.compile(rf"^(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}({_EXNO}){_MARKS}\s*[-–—:.]?$", re.I)
 # Apple's lists set a column of notes between the number and its description: where an
 # incorporated copy was filed ("88-S3", "94/2Q", "93K-10.A.15"), "(1)", or the compensatory "**".
 _NOTE = r"(?-i:\(\d{1,2}\)|\*{1,3}|\d{2}[\w./-]{0,6}[A-Z/][\w./-]{0,10})(?:[ \t]?\*{1,3})?"
 NOTE_CELL = re.compile(_NOTE)
 EXHIBIT_LINE = re.compile(
-    rf"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}(?P<no>{_EXNO})\*{{0,3}}[ \t]*[-–—:.]?[ \t]+"
+    rf"^[ \t]*(?:\(\w\)\s*)?(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}(?P<no>{_EXNO}){_MARKS}[ \t]*[-–—:.]?[ \t]+"
     rf"(?:{_NOTE}[ \t]{{2,}})?(?P<desc>(?-i:[A-Z“\"($]|\d[\d,.-]*[ -](?-i:[A-Z]))[^\n]*)",
     re.I | re.M)
 # Older Ford-style designations, always with the word: "Exhibit 3-A", "Exhibit 10-E-1" (a letter
 # after a hyphen, where "10-K" alone would be a form's name).
 EXHIBIT_LETTERED = re.compile(
-    r"^[ \t]*Exhibit[ \t]+(?P<no>\d{1,2}-[A-Z](?:-\d{1,2})?)\*{0,3}[ \t]*[-–—:.]?[ \t]+"
-    r"(?P<desc>(?:[A-Z“\"(]|\d[\d,.-]*[ -][A-Z])[^\n]*)",
-    re.M)
+    rf"^[ \t]*Exhibit[ \t]+(?P<no>\d{{1,2}}-[A-Z](?:-\d{{1,2}})?){_MARKS}[ \t]*[-–—:.]?[ \t]+"
+    r"(?P<desc>(?:[A-Z“\"(]|\d[\d,.-]*[ -][A-Z])[^\n]*)", re.M)
 # A tender offer schedule's exhibits (Schedule TO, 14D-9, 13E-3) are lettered by the item of
 # Regulation M-A they answer: "(a)(1)(A)*  Offer to Purchase", "(d)(2)  Form of Agreement", "(e)(6)(1)  Form of ...".
 _SCHEDULE_NO = r"\([a-z]\)\(\d{1,2}\)(?:\([A-Z]{1,2}\)|\([ivx]{1,4}\)|\(\d{1,2}\))?"
 _SCHEDULE_NUMBER = re.compile(_SCHEDULE_NO)
-EXHIBIT_SCHEDULE = re.compile(rf"^[ \t]*(?P<no>{_SCHEDULE_NO})\*{{0,3}}[ \t]+(?P<desc>[^\n]+)", re.M)
+EXHIBIT_SCHEDULE = re.compile(rf"^[ \t]*(?P<no>{_SCHEDULE_NO}){_MARKS}[ \t]+(?P<desc>[^\n]+)", re.M)
 # Numbers in parentheses, their sub-letters beside them or on the lines below: "(3)  (a) Articles",
 # "(b) By-Laws", "(10) *(a) ...", "(31.1) Rule 13a-14(a)" -> 3(a), 3(b), 10(a), 31.1.
 EXHIBIT_PARENS = re.compile(
@@ -246,7 +248,7 @@ def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
 # A table that aligns numbers on the dot sets the decimals (and footnote marks) in a cell of their own:
 # "3 | .1 | — | Restated Certificate", "10 | .7*† | — | Amendment No. 2", "21 | † | — | Subsidiaries"
 # -> 3.1, 10.7, 21.
-_SPLIT_TAIL = re.compile(r"(?=\S)(?:\.(\d{1,2}))?[*†‡]{0,3}")
+_SPLIT_TAIL = re.compile(rf"(?=\S)(?:\.(\d{{1,2}}))?{_MARKS}")
 
 
 def _split_number(row: list[tuple[int, str]], i: int) -> Hit | None:
