@@ -19,6 +19,7 @@ from . import (
     ownership,
     press_release,
     signature,
+    standalone,
 )
 from .candidate import Candidate
 from .facts import DISPUTED, cross_check
@@ -45,7 +46,8 @@ EXTRACTOR_VERSION = "0.8.6"
 # Every rule, in the order they run (of two equal proposals the first stands). Each module
 # declares its rules (rules.Rule: the kinds of filing and region it reads, what it proposes and
 # how sure); the inline XBRL facts run last, so that a text value they confirm keeps its evidence.
-RULES: tuple[Rule, ...] = (*header.RULES, *cover.RULES, *notices.RULES, *form_body.RULES, *signature.RULES, *market.RULES,
+RULES: tuple[Rule, ...] = (*header.RULES, *cover.RULES, *notices.RULES, *form_body.RULES, *signature.RULES, *standalone.RULES,
+                           *market.RULES,
                            *ownership.RULES,
                            *press_release.RULES, *events.RULES, *facts.RULES)
 

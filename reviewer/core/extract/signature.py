@@ -73,10 +73,12 @@ def _signature(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
     if found:
         d, s, e = found
         yield Hit("signature_date", d, s, e)
-    yield from _signer(doc, start, block_end)
+    yield from signer(doc, start, block_end)
 
 
-def _signer(doc: Document, start: int, end: int) -> Iterator[Hit]:
+def signer(doc: Document, start: int, end: int) -> Iterator[Hit]:
+    """The signer signed first in text[start:end]: his name, and his title ("signer_title", or
+    "signer_title:labelled" after "Title:", "signer_title:below" on the lines under the name)."""
     text = doc.text
     name_label = re.compile(r"Name:[ \t]*(" + _NAME + r")", re.M).search(text, start, end)
     title_label = re.compile(r"(?<!/)Title:[ \t]*(?:\n[ \t]*){0,3}([^\n\t:]+)").search(text, start, end)
