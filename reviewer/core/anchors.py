@@ -14,10 +14,11 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from .anchor_layout import GAP, cell_at, cells, line_above, line_below, line_bounds, region_spans
 from .document import Document
 from .extract.candidate import Candidate
 from .extract.normalize import normalize
-from .extract.regions import Region, form_region, lowered, release_region
+from .extract.regions import lowered
 from .memory import values_of
 from .review import _of_kind
 from .schema import FieldDef, Schema
@@ -29,6 +30,16 @@ SWITCH_OFF_AFTER = 3  # decisions before an anchor rejected more often than acce
 MAX_LABEL_WORDS, MAX_LABEL_CHARS = 8, 60
 MAX_VALUE_WORDS, MAX_VALUE_CHARS = 10, 100  # a text value after a label: a name, not a paragraph
 MAX_SPACED_CODE = 12  # a code with spaces in it is short: "JPM PR D", "SC 13G"
+# Where no label stands before a value, the words of the sentence right before it on its line
+# are its anchor ("... to the Company's Form 8-K"): at least this many words of letters, at most
+# that many kept, and a value of at most so many words, taken as long again where it recurs.
+MIN_PHRASE_WORDS, MAX_PHRASE_WORDS, MAX_PHRASE_VALUE_WORDS = 3, 4, 4
+PHRASE = "…"  # what opens a phrase anchor's label, as the Learned Rules view shows it
+# Words that join a value to a list or a clause, not point at it: "strong and Jane Roe said".
+_NOT_POINTING = frozenset("and or but nor that which who".split())
+_PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")
+_BEFORE_VALUE = re.compile(r"[ \t]*[:\"“'(]?[ \t]*")  # between a phrase and its value
+_VALUE_TRIM = ".,;:)”\"'"
 
 # A caption without a colon is a label only with one of these words: "Media Relations" is one,
 # "Jane Roe" (a name above her telephone) is not.
@@ -37,8 +48,6 @@ CAPTION_WORDS = frozenset(
     "phone telephone tel fax mobile cell email e-mail mail web website site internet url ir "
     "communications office address spokesperson".split())
 _JOINING = frozenset("and & for of or the".split())
-# Between cells of a line laid out in columns (two spaces are a PDF's space between words).
-_GAP = re.compile(r"[ \t]{3,}|\t|\|")
 _SEP = ":-–—"  # what ends a label that stands before its value: "Website:", "Media -"
 _TRIM = " \t.,;:-–—•*·>"
 _AFTER_LABEL = re.compile(r"[ \t]*([:\-–—.]?)[ \t]*")
@@ -55,6 +64,7 @@ class Anchor:
 
     label: str
     region: str = ""
+    words: int = 0  # a phrase anchor (label opens with PHRASE): the value's words
 
 
 @dataclass(slots=True, frozen=True)
@@ -71,6 +81,14 @@ class LearnedAnchor:
     rejected: int = 0
     enabled: bool = True
     document_id: int | None = None  # the filing it was first learned from
+    words: int = 0  # a phrase anchor: how many words its value is
+
+    @property
+    def described(self) -> str:
+        """How the field panel names it: 'the label “Media:”', 'the words “to the form”'."""
+        if self.words:
+            return f"the words “{self.label.removeprefix(PHRASE)}”"
+        return f"the label “{self.label}”"
 
     @property
     def filer(self) -> str:
@@ -107,60 +125,6 @@ def label_like(cell: str) -> str | None:
     return label if plain & CAPTION_WORDS else None
 
 
-def _cells(line: str, offset: int) -> list[tuple[int, str]]:
-    """(start, text) of each cell of a line, columns split at runs of spaces, tabs and bars."""
-    out, pos = [], 0
-    for m in [*_GAP.finditer(line), None]:
-        end = m.start() if m else len(line)
-        piece = line[pos:end]
-        if piece.strip():
-            lead = len(piece) - len(piece.lstrip())
-            out.append((offset + pos + lead, piece.strip()))
-        pos = m.end() if m else len(line)
-    return out
-
-
-def _line_bounds(text: str, pos: int) -> tuple[int, int]:
-    start = text.rfind("\n", 0, pos) + 1
-    end = text.find("\n", pos)
-    return start, len(text) if end < 0 else end
-
-
-def _line_above(text: str, line_start: int) -> tuple[int, int] | None:
-    """The line before this one, passing over one blank line; None at the top."""
-    for _ in range(2):
-        if line_start == 0:
-            return None
-        start, end = _line_bounds(text, line_start - 1)
-        if text[start:end].strip():
-            return start, end
-        line_start = start
-    return None
-
-
-def _line_below(text: str, line_end: int, limit: int) -> tuple[int, int] | None:
-    """The line after this one, passing over one blank line; None past `limit`."""
-    for _ in range(2):
-        if line_end + 1 >= limit:
-            return None
-        start, end = _line_bounds(text, line_end + 1)
-        if text[start:end].strip():
-            return start, min(end, limit)
-        line_end = end
-    return None
-
-
-def _cell_at(cells: list[tuple[int, str]], column: int, line_start: int) -> tuple[int, str] | None:
-    """The cell of a line that starts in `column`, give or take a few characters (a first cell
-    near the margin matches another near the margin)."""
-    for cell in cells:
-        if abs(cell[0] - line_start - column) <= 3:
-            return cell
-    if cells and column <= 8 and cells[0][0] - line_start <= 8:
-        return cells[0]
-    return None
-
-
 def anchor_of(text: str, span: tuple[int, int]) -> Anchor | None:
     """The label just before the value at `span`: the cell before it on its line ("Website:
     www.acme.com"), else, when the value opens its line or cell, the cell above it ("Media
@@ -169,63 +133,44 @@ def anchor_of(text: str, span: tuple[int, int]) -> Anchor | None:
     start, end = span
     if not 0 <= start < end <= len(text) or "\n" in text[start:end].strip():
         return None
-    line_start, _ = _line_bounds(text, start)
+    line_start, _ = line_bounds(text, start)
     before = text[line_start:start]
     if before.strip():
-        cell_start, cell = _cells(before, line_start)[-1]
-        if not _GAP.search(text[cell_start + len(cell):start]) or cell[-1] in _SEP:
+        cell_start, cell = cells(before, line_start)[-1]
+        if not GAP.search(text[cell_start + len(cell):start]) or cell[-1] in _SEP:
             label = label_like(_SENTENCE_END.sub("", cell))  # "... content. For more, visit"
-            return Anchor(label) if label else None
+            return Anchor(label) if label else _phrase_anchor(text, cell_start, cell, span)
     # the value opens its line, or its cell (a neighbour in another column is no label of it)
-    above = _line_above(text, line_start)
+    above = line_above(text, line_start)
     if above is None:
         return None
-    found = _cell_at(_cells(text[above[0]:above[1]], above[0]), start - line_start, above[0])
+    found = cell_at(cells(text[above[0]:above[1]], above[0]), start - line_start, above[0])
     label = label_like(found[1]) if found else None
     return Anchor(label) if label else None
 
 
-def _family(part_type: str) -> str:
-    """An exhibit's kind without its number: EX-99.1 and EX-99.2 are both EX-99."""
-    return part_type.upper().split(".")[0]
-
-
-def region_of(document: Document, offset: int) -> str:
-    """Where an offset is: the release, the form, an exhibit (EX-99), the header, or the body."""
-    release = release_region(document)
-    if release is not None and release.start <= offset < release.end:
-        return "release"
-    part = document.part_at(offset)
-    if part is not None and part.kind == "header":
-        return "header"
-    form = form_region(document)
-    if form.start <= offset < form.end:
-        return "form"
-    if part is not None and part.kind == "document" and part.type:
-        return f"exhibit:{_family(part.type)}"
-    return "body"
-
-
-def region_spans(document: Document, region: str) -> list[Region]:
-    """The stretches of a filing that make up a region (none when it has no such region)."""
-    if region == "release":
-        release = release_region(document)
-        return [release] if release is not None else []
-    if region == "form":
-        return [form_region(document)]
-    if region == "header":
-        return [Region(p.start, p.end) for p in document.parts if p.kind == "header"]
-    if region.startswith("exhibit:"):
-        family = region.split(":", 1)[1]
-        return [Region(p.start, p.end) for p in document.parts
-                if p.kind == "document" and p.shown and _family(p.type) == family]
-    return [Region(0, len(document.text))]
+def _phrase_anchor(text: str, cell_start: int, cell: str, span: tuple[int, int]) -> Anchor | None:
+    """The last words of the sentence right before a value in running text (no label there):
+    MIN_PHRASE_WORDS or more words of letters, the value itself short."""
+    if not _BEFORE_VALUE.fullmatch(text, cell_start + len(cell), span[0]):
+        return None  # the value does not follow the words directly
+    words = len(text[span[0]:span[1]].split())
+    phrase: list[str] = []
+    for word in reversed(_SENTENCE_END.sub("", cell).rstrip(" \t:\"“'(").split()):
+        if len(phrase) == MAX_PHRASE_WORDS or not _PHRASE_WORD.match(word):
+            break
+        phrase.insert(0, word)
+    if (len(phrase) < MIN_PHRASE_WORDS or phrase[-1].casefold() in _NOT_POINTING
+            or not 0 < words <= MAX_PHRASE_VALUE_WORDS):
+        return None
+    return Anchor(PHRASE + normal_label(" ".join(phrase)).replace("’", "'"), words=words)
 
 
 @functools.lru_cache(maxsize=512)
 def _label_pattern(label: str) -> re.Pattern[str]:
     """A label's words across any spacing, in any case, not the start of a longer word."""
-    return re.compile(r"\s+".join(re.escape(w) for w in label.split()) + r"(?![\w@])", re.I)
+    words = [re.escape(w).replace("'", "['’]") for w in label.removeprefix(PHRASE).split()]
+    return re.compile(r"\s+".join(words) + r"(?![\w@])", re.I)
 
 
 def _opens(text: str, pos: int) -> bool:
@@ -240,14 +185,18 @@ def _opens(text: str, pos: int) -> bool:
     return len(gap) >= 3 or "\t" in gap or bare.endswith("|") or (bool(gap) and bare[-1:] in ".!?")
 
 
-def _labels_at(document: Document, label: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+def _labels_at(document: Document, label: str, start: int, end: int,
+               anywhere: bool = False) -> Iterator[tuple[int, int]]:
     """(start, end) of each place in text[start:end] where the label opens a line, a cell or a
-    sentence (its first word found in the lowered text first: one pass, no regex scan)."""
+    sentence (`anywhere`: a phrase, where it stands as whole words), its first word found in
+    the lowered text first: one pass, no regex scan."""
     text, low = document.text, lowered(document)
-    first, pattern = label.split()[0], _label_pattern(label)
+    first = label.removeprefix(PHRASE).split()[0].split("'")[0]
+    pattern = _label_pattern(label)
     pos = low.find(first, start, end)
     while pos >= 0:
-        if _opens(text, pos) and (m := pattern.match(text, pos, end)):
+        whole = not anywhere or pos == 0 or not text[pos - 1].isalnum()
+        if whole and (anywhere or _opens(text, pos)) and (m := pattern.match(text, pos, end)):
             yield pos, m.end()
         pos = low.find(first, pos + 1, end)
 
@@ -257,23 +206,22 @@ def value_after(text: str, label_start: int, label_end: int, limit: int) -> tupl
     else, when the label stands alone, the cell under it on the next line."""
     m = _AFTER_LABEL.match(text, label_end)
     pos, sep = (m.end(), m.group(1)) if m else (label_end, "")
-    line_start, line_end = _line_bounds(text, label_start)
+    line_start, line_end = line_bounds(text, label_start)
     line_end = min(line_end, limit)
     rest = text[pos:line_end]
     if rest.strip():
-        cells = _cells(rest, pos)
-        first_start, first = cells[0]
-        adjoining = not _GAP.search(text[label_end:first_start])
+        first_start, first = cells(rest, pos)[0]
+        adjoining = not GAP.search(text[label_end:first_start])
         if adjoining or (sep and sep in _SEP):
             return first_start, first_start + len(first)
     return _below(text, label_start - line_start, line_end, limit)
 
 
 def _below(text: str, column: int, line_end: int, limit: int) -> tuple[int, int] | None:
-    below = _line_below(text, line_end, limit)
+    below = line_below(text, line_end, limit)
     if below is None:
         return None
-    cell = _cell_at(_cells(text[below[0]:below[1]], below[0]), column, below[0])
+    cell = cell_at(cells(text[below[0]:below[1]], below[0]), column, below[0])
     return (cell[0], cell[0] + len(cell[1])) if cell else None
 
 
@@ -283,15 +231,15 @@ def _continued(text: str, span: tuple[int, int], limit: int, whole_line: bool) -
     line right under it that ends the block ("... and Assistant" / "Secretary")."""
     start, end = span
     for _ in range(MAX_MORE_LINES):
-        line_end = _line_bounds(text, end)[1]
-        below = _line_below(text, line_end, limit)
-        cells = _cells(text[below[0]:below[1]], below[0]) if below else []
-        if not below or not cells:
+        line_end = line_bounds(text, end)[1]
+        below = line_below(text, line_end, limit)
+        found = cells(text[below[0]:below[1]], below[0]) if below else []
+        if not below or not found:
             break
         if not _GOES_ON.search(text[start:end]) and not (
                 whole_line and below[0] == line_end + 1 and _last_short_line(text, below, limit)):
             break
-        end = cells[0][0] + len(cells[0][1])
+        end = found[0][0] + len(found[0][1])
     return start, end
 
 
@@ -338,10 +286,35 @@ def checked_value(raw: str, fd: FieldDef) -> str | None:
     return value
 
 
+def _phrase_value(text: str, phrase_end: int, words: int, limit: int) -> tuple[int, int] | None:
+    """The `words` words right after a phrase (a line break may fall between them)."""
+    m = _BEFORE_VALUE.match(text, phrase_end, limit)
+    pos = m.end() if m else phrase_end
+    if pos >= limit or text[pos].isspace():
+        return None
+    found = list(re.finditer(r"\S+", text[pos:limit]))[:words] if words else []
+    if len(found) < words:
+        return None
+    end = pos + found[-1].end()
+    while end > pos and text[end - 1] in _VALUE_TRIM:
+        end -= 1
+    return (pos, end) if end > pos else None
+
+
 def _found(document: Document, anchor: LearnedAnchor, fd: FieldDef) -> list[tuple[str, int, int]]:
-    """(value, start, end) after each place the anchor's label stands in its region."""
+    """(value, start, end) after each place the anchor's label (or its words) stands in its
+    region."""
     text = document.text
     out = []
+    if anchor.words:
+        for region in region_spans(document, anchor.region):
+            for _, phrase_end in _labels_at(document, anchor.label, region.start, region.end,
+                                            anywhere=True):
+                span = _phrase_value(text, phrase_end, anchor.words, region.end)
+                value = checked_value(text[span[0]:span[1]], fd) if span else None
+                if span is not None and value is not None:
+                    out.append((value, *span))
+        return out
     for region in region_spans(document, anchor.region):
         for label_start, label_end in _labels_at(document, anchor.label, region.start, region.end):
             if not _labels_here(text, label_start, label_end):

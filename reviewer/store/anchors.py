@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
-from ..core.anchors import EVERY_FILER_AFTER, SWITCH_OFF_AFTER, LearnedAnchor, anchor_of, region_of
+from ..core.anchor_layout import region_of
+from ..core.anchors import EVERY_FILER_AFTER, SWITCH_OFF_AFTER, LearnedAnchor, anchor_of
 from ..core.extract.candidate import Candidate
 from ..core.extract.normalize import normalize
 from ..core.memory import filer_key, standing
@@ -20,7 +21,8 @@ from ..core.textfind import TextFinder, value_key
 from ..core.values import FieldValue, State
 from .part import StorePart
 
-_COLUMNS = "id, field, label, region, filer_key, proposed, accepted, rejected, enabled, document_id"
+_COLUMNS = ("id, field, label, region, filer_key, proposed, accepted, rejected, enabled, document_id,"
+            " words")
 _REJECTING = (State.REJECTED, State.CORRECTED)
 
 
@@ -34,7 +36,7 @@ def learned_id(rule: str | None) -> int | None:
 
 def _row(row: tuple) -> LearnedAnchor:
     return LearnedAnchor(row[0], row[1], row[2], row[3], row[4], row[5], row[6], row[7],
-                         bool(row[8]), row[9])
+                         bool(row[8]), row[9], row[10])
 
 
 class Anchors(StorePart):
@@ -64,7 +66,8 @@ class Anchors(StorePart):
             return None
         region = region_of(document, span[0])
         keys = self.company_keys(values)
-        anchor_id = self._anchor_id(fv.field, anchor.label, region, keys, fv.document_id)
+        anchor_id = self._anchor_id(fv.field, anchor.label, region, keys, fv.document_id,
+                                    anchor.words)
         self.conn.execute(
             "INSERT INTO anchor_sources (anchor_id, field_value_id, document_id, filer_key)"
             " VALUES (?,?,?,?)", (anchor_id, fv.id, fv.document_id, key))
@@ -73,7 +76,7 @@ class Anchors(StorePart):
         return spread or anchor_id
 
     def _anchor_id(self, field: str, label: str, region: str, keys: Sequence[str],
-                   doc_id: int) -> int:
+                   doc_id: int, words: int = 0) -> int:
         """The anchor for every filer, else the filer's own (under any of its keys: a learned
         one forgotten with its filings is learned again), else a new one."""
         marks = ",".join("?" * len(keys))
@@ -87,9 +90,10 @@ class Anchors(StorePart):
             return row[0]
         key = keys[0]
         cur = self.conn.execute(
-            "INSERT INTO anchors (field, label, region, filer_key, document_id, created_at)"
-            " VALUES (?,?,?,?,?,?)",
-            (field, label, region, key, doc_id, datetime.now(UTC).isoformat(timespec="seconds")))
+            "INSERT INTO anchors (field, label, region, filer_key, document_id, created_at, words)"
+            " VALUES (?,?,?,?,?,?,?)",
+            (field, label, region, key, doc_id, datetime.now(UTC).isoformat(timespec="seconds"),
+             words))
         assert cur.lastrowid is not None
         return cur.lastrowid
 

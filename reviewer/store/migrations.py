@@ -198,6 +198,12 @@ def _v9(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE INDEX memory_field ON memory(field, rejected, filer_key, value)")
 
 
+def _v10(conn: sqlite3.Connection) -> None:
+    """Anchors learned from the words right before a value in running text ("... to the
+    Company's Form 8-K"), not only from a label: how many words the value is (0: a label)."""
+    conn.execute("ALTER TABLE anchors ADD COLUMN words INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (1, "documents, content, field values and append-only history", _v1),
     (2, "indexes for the queue and for a value's history", _v2),
@@ -208,6 +214,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[sqlite3.Connection], None]]] = [
     (7, "anchors learned from corrections, and what each was learned from", _v7),
     (8, "filer names linked to CIKs, proposal stamps, forgotten anchors", _v8),
     (9, "company memory of the values analysts turned down", _v9),
+    (10, "anchors learned from the words before a value", _v10),
 ]
 LATEST = MIGRATIONS[-1][0]
 

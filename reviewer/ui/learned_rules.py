@@ -37,7 +37,8 @@ class LearnedRulesDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.note = QLabel(
-            "Each rule proposes a value after a label an analyst filled a field from. It "
+            "Each rule proposes a value after a label an analyst filled a field from (or, "
+            "where no label stood, after the same words: “…to the company's form”). It "
             "applies to its filer, and to every filer once learned on three. A rule rejected "
             "more often than accepted switches itself off; Space switches the selected one.")
         self.note.setWordWrap(True)

@@ -230,7 +230,7 @@ class MainWindow(ReviewActions, QMainWindow):
             anchor_id = learned_id(fv.rule or "")
             anchor = self.repo.anchor(anchor_id) if anchor_id is not None else None
             if anchor is not None:
-                sources[fv.id] = (f"after the label “{anchor.label}”, learned from corrections "
+                sources[fv.id] = (f"after {anchor.described}, learned from corrections "
                                   f"(accepted {anchor.accepted}, rejected {anchor.rejected})")
         proposed = [fv for fv in self._values if (fv.rule or "").startswith("memory.")]
         held = [fv for fv in self._values

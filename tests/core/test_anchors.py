@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from reviewer.core.anchor_layout import region_of
 from reviewer.core.anchors import (
     Anchor,
     LearnedAnchor,
     anchor_of,
     normal_label,
     propose_from_anchors,
-    region_of,
 )
 from reviewer.core.document import Document, Part
 from reviewer.core.extract.candidate import Candidate
@@ -179,3 +179,31 @@ def test_a_titles_last_word_wrapped_alone_ends_it() -> None:
     [c] = propose_from_anchors(doc(text), [], [learned("contact_name", "investor contact")],
                                SCHEMA)
     assert c.value == "Mary Major"
+
+
+def test_where_no_label_stands_the_words_before_the_value_are_its_anchor() -> None:
+    text = "Read it with Exhibit 99.2 to the Company's Form 8-K filing for more.\n"
+    assert anchor_of(text, span_of(text, "8-K")) == Anchor("…to the company's form", words=1)
+    text = "Our shares trade under the symbol “ACME PR” on the exchange.\n"
+    assert anchor_of(text, span_of(text, "ACME PR")) == Anchor("…trade under the symbol", words=2)
+    for text, value in (("See Form 8-K.\n", "8-K"),  # too few words to point anywhere
+                        ("Filed 2024, Form 8-K.\n", "8-K"),  # a number ends the words
+                        ("Results were strong and Jane Roe said so.\n", "Jane Roe"),  # a clause
+                        ("as told to the company's board of directors and officers of it\n",
+                         "board of directors and officers")):  # a value of five words
+        assert anchor_of(text, span_of(text, value)) is None, text
+
+
+def test_a_phrase_proposes_as_many_words_after_it_wherever_it_stands() -> None:
+    anchor = LearnedAnchor(9, "form_type", "…to the company's form", "body", "cik:42", words=1)
+    text = ("This release should be read with Exhibit 99.2 to the Company’s\n"
+            "Form 8-K filing for supplemental information.\n")
+    [found] = propose_from_anchors(doc(text), [], [anchor], SCHEMA)
+    assert (found.value, text[found.start:found.end], found.rule) == ("8-K", "8-K", "learned.9")
+    assert anchor.described == "the words “to the company's form”"
+    assert learned("website", "website").described == "the label “website”"
+    inside = "Read it with the factsto the Company's Form 8-K.\n"  # not whole words
+    assert propose_from_anchors(doc(inside), [], [anchor], SCHEMA) == []
+    two = LearnedAnchor(9, "ticker", "…trade under the symbol", "body", "cik:42", words=2)
+    text = "Our shares trade under the symbol “ACME PR”, and more.\n"
+    assert [c.value for c in propose_from_anchors(doc(text), [], [two], SCHEMA)] == ["ACME PR"]

@@ -196,3 +196,16 @@ def test_a_removed_filing_does_not_count_towards_every_filer(repo: Repository) -
     doc = add(repo, "d", "4")  # a third filer in review: now it is every filer's
     repo.add_value(doc, "contact_name", "Mary Major", span(repo, doc, "Mary Major"), "ann")
     assert [a.filer for a in repo.learned_anchors()] == ["every filer"]
+
+
+def test_the_words_of_a_phrase_anchor_are_kept_and_read_back(repo: Repository) -> None:
+    text = "Read it with Exhibit 99.2 to the Company's Form 8-K filing.\n"
+    doc_obj = Document(text, "text", [Part("body", 0, len(text))])
+    doc, _ = repo.add_document(sha256="c" * 64, source_path="/x/c.txt", raw=b"c", document=doc_obj,
+                               candidates=[Candidate("cik", "42", 0, 1, 0.95, "header.cik")],
+                               extractor_version="t", summary=DocumentSummary(), who="ann")
+    repo.add_value(doc, "form_type", "8-K", span(repo, doc, "8-K"), "ann")
+    [anchor] = repo.learned_anchors()
+    assert (anchor.field, anchor.label, anchor.words, anchor.filer) == (
+        "form_type", "…to the company's form", 1, "cik:42")
+    assert repo.anchors_for("cik:42") == [anchor]
