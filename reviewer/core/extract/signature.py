@@ -29,16 +29,16 @@ SIGNATURE_HEADING = re.compile(r"S ?I ?G ?N ?A ?T ?U ?R ?E ?S?[ \t]*$", re.M)  #
 # Case-insensitive: searched in the lowered text.
 SIGNED_SENTENCE = re.compile(r"caused\s+this\s+report\s+to\s+be\s+signed\s+on\s+its\s+behalf[^.]*\.")
 # A name, with its suffix after a comma ("William C. Ford, Jr.", "John B. Douglas, III").
-_NAME = (r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
-         r"(?:,[ \t]*(?:(?:Jr|Sr)\.?|III|II|IV)(?![A-Za-z]))?")
+PERSON_NAME = (r"[A-Z][A-Za-z.'’-]*(?: {1,2}[A-Z][A-Za-z.'’-]*){1,4}"
+               r"(?:,[ \t]*(?:(?:Jr|Sr)\.?|III|II|IV)(?![A-Za-z]))?")
 
 
 # A conformed signature: "/s/ Jane Roe", or as Canadian filers write it, '(signed) "Jane Roe"'.
 SIGNED_BY = re.compile(r"/s/|\(signed\)|\bBy:", re.I)
-_SLASH = re.compile(r"(?:/s/|\(signed\))[ \t]*[\"“]?(" + _NAME + r")", re.I)
+_SLASH = re.compile(r"(?:/s/|\(signed\))[ \t]*[\"“]?(" + PERSON_NAME + r")", re.I)
 # A conformed signature signed by an attorney-in-fact: "By: I. Martin Inglis*", and below the
 # directors' table "*By: /s/ Peter Sherry, Jr. ... Attorney-in-Fact".
-_STARRED = re.compile(r"\bBy:?[ \t]+(" + _NAME + r")[ \t]*\*")
+_STARRED = re.compile(r"\bBy:?[ \t]+(" + PERSON_NAME + r")[ \t]*\*")
 _DATE_LABEL = re.compile(r"\bDated?\b:?[ \t]*")
 
 
@@ -80,7 +80,7 @@ def signer(doc: Document, start: int, end: int) -> Iterator[Hit]:
     """The signer signed first in text[start:end]: his name, and his title ("signer_title", or
     "signer_title:labelled" after "Title:", "signer_title:below" on the lines under the name)."""
     text = doc.text
-    name_label = re.compile(r"Name:[ \t]*(" + _NAME + r")", re.M).search(text, start, end)
+    name_label = re.compile(r"Name:[ \t]*(" + PERSON_NAME + r")", re.M).search(text, start, end)
     title_label = re.compile(r"(?<!/)Title:[ \t]*(?:\n[ \t]*){0,3}([^\n\t:]+)").search(text, start, end)
     if title_label and (not _TITLE_WORDS.search(title_label.group(1)) or "/s/" in title_label.group(1)):
         title_label = None  # "Title:" with the signature line under it: the title is elsewhere
@@ -177,7 +177,7 @@ def _typed_name_after(doc: Document, pos: int, end: int) -> tuple[str, int, int]
             continue
         if cell.startswith("(") and cell.endswith(")"):  # "(Matthew W. Janzaruk)" typed in brackets
             cstart, cell = cstart + 1, cell[1:-1]
-        m = re.match(_NAME + r"(?=,|$)", cell)
+        m = re.match(PERSON_NAME + r"(?=,|$)", cell)
         if m and not re.search(r"President|Officer|Director|Secretary|Counsel|Treasurer|Controller|Chief",
                                m.group(0)):
             return m.group(0), cstart, cstart + m.end()
@@ -286,7 +286,7 @@ def _ownership(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
                 yield Hit("signature_date:ownership", *found)
         return
     for label in _SIGNATURE_LABEL.finditer(low, region.start, region.end):
-        signed = re.compile(r"[ \t]*(?:/s/[ \t]*)?(" + _NAME + r")").match(text, label.end(), region.end)
+        signed = re.compile(r"[ \t]*(?:/s/[ \t]*)?(" + PERSON_NAME + r")").match(text, label.end(), region.end)
         if not signed or not (label.start() == 0 or text[label.start() - 1] in "\n \t"):
             continue
         if not _first_signed(low, region.start, label.start()):

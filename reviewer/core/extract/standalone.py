@@ -16,14 +16,14 @@ from .forms import Filing, Kind
 from .normalize import first_date
 from .regions import Region, line_start_matches, lowered
 from .rules import Hit, Rule, outputs
-from .signature import _NAME, SIGNATURE_HEADING, SIGNED_SENTENCE, signer
+from .signature import PERSON_NAME, SIGNATURE_HEADING, SIGNED_SENTENCE, signer
 
 _OPENING = 600  # an exhibit's heading and title stand in its first lines
 _STATEMENT = 3000  # where a certification's "I, Jane Roe, certify" stands
 
 _CERTIFICATION_HEADING = re.compile(r"certification")  # in the lowered text
 # "I, Timothy D. Cook, certify that:", "I, Jane Roe, Chief Executive Officer of Acme Corp., certify, pursuant to"
-_CERTIFY = re.compile(r"\bI,[ \t]+(" + _NAME + r"),[^\n]{0,160}?\bcertify\b")
+_CERTIFY = re.compile(r"\bI,[ \t]+(" + PERSON_NAME + r"),[^\n]{0,160}?\bcertify\b")
 # The registrant as the certified report is named: "this quarterly report on Form 10-Q of Apple Inc.;",
 # "the Quarterly Report of Apple Inc. on Form 10-Q", "the Annual Report of Acme Corp. (the "Company")".
 _COMPANY = r"(?P<name>[A-Z0-9][^\n;()“”\"]{0,80}?)"
