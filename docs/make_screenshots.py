@@ -1,5 +1,5 @@
-"""The README's screenshots, made again: the window on the samples, and a value changed since
-the filer's last filing. `QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py`."""
+"""The README's screenshots, made again: the window on the samples, a value changed since
+the filer's last filing, and a value memory withheld. `QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py`."""
 
 from __future__ import annotations
 
@@ -75,6 +75,27 @@ def changed(app: QApplication, tmp: Path) -> None:
     window.close()
 
 
+def withheld(app: QApplication, tmp: Path) -> None:
+    from filings import write
+
+    store = tmp / "withheld.db"
+    repo = Repository(open_store(store))
+    import_paths(repo, [write(tmp, 1, "20050115", "100 Main Street", "62701")], "i", workers=0)
+    first = repo.document_ids()[0]
+    address = next(v for v in repo.field_values(first) if v.field == "principal_office_address")
+    repo.reject(address.id, "analyst")  # the analyst turns the extracted address down
+    repo.mark_reviewed(first, "analyst")
+    import_paths(repo, [write(tmp, 2, "20050301", "100 Main Street", "62701")], "i", workers=0)
+    repo.db.conn.close()
+    window = window_on(store, tmp)
+    settle(app)
+    key = next(k for k in window.fields.keys() if k.field == "principal_office_address")
+    window.fields.select_key(key)
+    settle(app)
+    window.grab().save(str(ROOT / "docs" / "withheld.png"))
+    window.close()
+
+
 def main() -> None:
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as tmp:
@@ -82,7 +103,8 @@ def main() -> None:
         os.environ["XDG_CONFIG_HOME"] = tmp
         samples(app, Path(tmp))
         changed(app, Path(tmp))
-    print("docs/screenshot.png, docs/changed-since.png written")
+        withheld(app, Path(tmp))
+    print("docs/screenshot.png, docs/changed-since.png, docs/withheld.png written")
 
 
 if __name__ == "__main__":

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from ..core.review import events_reported
 from ..core.schema import FieldDef, Schema
 from ..core.values import FieldValue, State
+from ..store import MEMORY_WHO
 from . import theme
 
 GROUP_LABELS = {"filing": "Filing", "cover": "Cover", "press_release": "Press release",
@@ -180,7 +181,8 @@ class FieldPanel(QTreeWidget):
         item.setText(COL_VALUE, (fv.value or "") if fv else (ADD_VALUE if adding else ""))
         if adding:
             item.setForeground(COL_VALUE, QBrush(theme.STATE_COLOURS["missing"]))
-        item.setText(COL_STATE, state)
+        withheld = fv is not None and fv.state is State.REJECTED and fv.updated_by == MEMORY_WHO
+        item.setText(COL_STATE, "withheld" if withheld else state)  # by memory, not a person
         item.setForeground(COL_STATE, QBrush(theme.STATE_COLOURS.get(state, theme.STATE_COLOURS["missing"])))
         conf = fv.confidence if fv and fv.state is State.EXTRACTED else None
         item.setText(COL_CONF, f"{conf:.2f}" if conf is not None else "")

@@ -8,12 +8,10 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Slot
 from PySide6.QtWidgets import QInputDialog, QLabel, QMainWindow, QMessageBox, QSplitter
 
 from ..core.extract import EXTRACTOR_VERSION
-from ..core.memory import standing
 from ..core.review import InvalidValue, ReviewSession
 from ..core.values import DocumentRecord, FieldValue, State
 from ..pipeline.memory import propose_on_open
-from ..store import MEMORY_WHO, Repository
-from ..store.anchors import learned_id
+from ..store import Repository
 from . import dialogs, layout
 from .actions import create_actions
 from .document_view import DocumentView
@@ -24,6 +22,7 @@ from .jobs import Jobs
 from .prefetch import Prefetcher
 from .queue_view import QueueView
 from .review_actions import ReviewActions
+from .sources import WITHHELD, memory_sources
 
 REFRESH_MS = 300  # while importing, the queue is reloaded at most this often
 
@@ -37,6 +36,7 @@ class MainWindow(ReviewActions, QMainWindow):
         self.doc_id: int | None = None
         self._values: list[FieldValue] = []
         self._changes: dict[str, str] = {}  # field -> "was X in the filing of <date>"
+        self._sources: dict[int, str] = {}  # value id -> where memory got it, or why it withheld it
         self._form: str | None = None
         self.report_dialog: ImportReportDialog | None = None
         self.learned_rules = None  # Tools > Learned Rules, once opened
@@ -223,36 +223,6 @@ class MainWindow(ReviewActions, QMainWindow):
         self.settings.setValue("session/document", doc_id)
         self._prefetch_next(doc_id)
 
-    def _memory_sources(self) -> dict[int, str]:
-        """Where each value proposed from the filer's memory or a learned label came from."""
-        sources = {}
-        for fv in self._values:
-            anchor_id = learned_id(fv.rule or "")
-            anchor = self.repo.anchor(anchor_id) if anchor_id is not None else None
-            if anchor is not None:
-                sources[fv.id] = (f"after {anchor.described}, learned from corrections "
-                                  f"(accepted {anchor.accepted}, rejected {anchor.rejected})")
-        proposed = [fv for fv in self._values if (fv.rule or "").startswith("memory.")]
-        held = [fv for fv in self._values
-                if fv.state is State.REJECTED and fv.updated_by == MEMORY_WHO]
-        if not proposed and not held:
-            return sources
-        memory = self.repo.memory_for(self.repo.company_keys(standing(self._values)),
-                                      exclude=self.doc_id)
-        schema = self.repo.memory_schema()
-        for fv in proposed:
-            seen = next((r for r in memory.fields.get(fv.field, []) if r.value == fv.value), None)
-            if seen is not None:
-                sources[fv.id] = (f"from the filing of {seen.filing_date or 'an earlier date'} "
-                                  f"(confirmed in {seen.confirmations})")
-        for fv in held:
-            fd = schema.get(fv.field)
-            down = memory.turned_down(fv.field, fv.value or "", fd) if fd else None
-            when = down.filing_date if down and down.filing_date else "an earlier date"
-            sources[fv.id] = (f"withheld: turned down for this filer in the filing of {when};"
-                              " confirm it to restore")
-        return sources
-
     def _show_title(self, row: DocumentRecord) -> None:
         title = " · ".join(x for x in (row.company_name, row.form_type, row.doc_date) if x)
         self.setWindowTitle(f"{title or row.file_name} — Filing Reviewer")
@@ -265,8 +235,9 @@ class MainWindow(ReviewActions, QMainWindow):
                                for fv in self._values if fv.state is not State.REJECTED])
         self._changes = {c.field: c.describe()
                          for c in self.repo.changes_for(self.doc_id, self._values)}
+        self._sources = memory_sources(self.repo, self._values, self.doc_id)
         self.fields.show_values(self._values, self._form, self.viewer.text, self.show_all,
-                                self._changes, self._memory_sources())
+                                self._changes, self._sources)
 
     def _prefetch_next(self, doc_id: int) -> None:
         """Lay out the next filing of the queue while this one is read, if it is large."""
@@ -301,6 +272,9 @@ class MainWindow(ReviewActions, QMainWindow):
             self.statusBar().showMessage(
                 f"{fd.label if fd else key.field} changed since the filer's last filing: "
                 f"{self._changes[key.field]}", 8000)
+        elif (why := self._sources.get(key.value_id or -1, "")).startswith(WITHHELD):
+            fd = self.session.schema.get(key.field)
+            self.statusBar().showMessage(f"{fd.label if fd else key.field} {why}", 8000)
         self.settings.setValue("session/field", key.field)
 
     def _validate(self, field: str, text: str) -> tuple[str | None, str]:

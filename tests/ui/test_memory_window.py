@@ -161,8 +161,10 @@ def test_a_value_rejected_on_one_filing_is_withheld_on_the_next_and_says_why(
     assert win.doc_id == second  # approving opened the next filing, imported before
     win.fields.select_key(key_of(win, "principal_office_address"))
     item = win.fields.currentItem()
-    assert (item.text(1), item.text(2)) == ("100 Main Street, Springfield, IL 62701", "rejected")
+    assert (item.text(1), item.text(2)) == ("100 Main Street, Springfield, IL 62701", "withheld")
     assert item.font(1).strikeOut()
     assert "withheld: turned down for this filer in the filing of 2005-01-15" in item.toolTip(1)
+    assert win.statusBar().currentMessage().startswith(  # said where the eye is, too
+        "Principal office withheld: turned down for this filer in the filing of 2005-01-15")
     assert not any(s.key == key_of(win, "principal_office_address")
                    for s in win.viewer.highlighter.spans())  # no highlight for a rejected value
