@@ -332,3 +332,18 @@ def test_an_index_goes_on_past_rows_of_marked_and_xbrl_numbers() -> None:
                       for k in ("INS", "SCH", "CAL", "DEF", "LAB", "PRE"))
             + "104\tCover Page Interactive Data File (formatted as inline XBRL and contained in Exhibit 101).\tX\n")
     assert {"31.2", "32.2", "101.PRE", "104"} <= _exhibits(text)
+
+
+def test_numbers_joined_by_a_hyphen_as_written_not_form_names() -> None:
+    text = ("Item 6.\tExhibits\n\n"
+            "3-1\tAmended Articles of Incorporation (Incorporated by reference to Exhibit (3-1) of the Form 10-K)\n"
+            "10-1\tSummary of the Company's Short Term Achievement Reward Program* +\n"
+            " 10-12*   Performance Stock Program related correspondence\n"
+            "31.1\tRule 13a-14(a)/15d-14(a) Certification - Chief Executive Officer +\n"
+            "10-K\tAnnual Report on Form 10-K for the year ended June 30, 2023\n"
+            " 8-K     Current Report filed December 13, 2022\n"
+            "1-5      years of service under the Plan\n"
+            "12-31-2023 Date of the Company's balance sheet\n"
+            "1-2360\tCommission File Number\n\n"
+            "SIGNATURES\n")
+    assert _exhibits(text) == {"3-1", "10-1", "10-12", "31.1"}

@@ -30,7 +30,11 @@ _DOTTED = r"(?<=\.\d)|(?<=\.\d\d)"  # right after a dotted number's digits
 # Verizon), never an ordinal ("2nd Amended ...").
 _LETTERED = (r"\d{1,3}(?-i:(?!(?:st|nd|rd|th)(?![a-z]))[a-z]{1,2})(?:\((?-i:[ivx]{1,4})\))?"
              r"(?:\((?-i:[a-z])\))?(?![\w.])")
-_EXNO = (rf"(?:{_XBRL}|{_LETTERED}|\d{{1,3}}(?:\.[A-Z](?=\.\d))?(?:\.\d{{1,3}}){{0,2}}"
+# Some indexes join the number's parts with a hyphen ("3-1", "10-1": P&G, GTE): kept as written.
+# Digits on both sides, so "10-K" or "8-K" (a form's name) never reads as one; in a table, only
+# before a capital ("1-5 | years" is a range).
+_HYPHENATED = r"\d{1,3}-\d{1,2}(?![\w.-])"
+_EXNO = (rf"(?:{_XBRL}|{_LETTERED}|{_HYPHENATED}|\d{{1,3}}(?:\.[A-Z](?=\.\d))?(?:\.\d{{1,3}}){{0,2}}"
          rf"(?:(?:{_DOTTED})(?:-\d{{1,2}}(?!\d|\.\d)|(?-i:[a-z])(?![A-Za-z\d])))?(?:\((?-i:[a-z])\))?)")
 EXHIBIT_NO = re.compile(rf"^(?:Exhibit\s+(?:No\.\s*)?)?\*{{0,2}}({_EXNO}){_MARKS}\s*[-–—:.]?$", re.I)
 # Apple's lists set a column of notes between the number and its description: where an
@@ -229,7 +233,8 @@ def _exhibit_entries(doc: Document, start: int, end: int) -> list[Hit]:
             if not em or i + 1 >= len(row):
                 continue
             desc = row[i + 2][1] if NOTE_CELL.fullmatch(row[i + 1][1]) and i + 2 < len(row) else row[i + 1][1]
-            if re.match(r"[A-Za-z“\"]", desc) and not _not_filed(desc) and not _NOT_ENTRY.match(desc):
+            if re.match(r"[A-Z“\"]" if re.fullmatch(_HYPHENATED, em.group(1)) else r"[A-Za-z“\"]", desc) \
+                    and not _not_filed(desc) and not _NOT_ENTRY.match(desc):
                 out.append(Hit("exhibit_table", em.group(1), cstart + em.start(1), cstart + em.end(1)))
         if not line.strip():
             continue
