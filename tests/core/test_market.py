@@ -1,4 +1,4 @@
-"""The market item of a periodic report: its listings, when the cover gives none."""
+"""The market item of a periodic report: its listings when the cover gives none, else its markets."""
 
 from __future__ import annotations
 
@@ -44,11 +44,20 @@ def test_a_market_named_without_a_symbol() -> None:
     assert _found(COVER + item + "The Common Stock was listed on the Pacific Stock Exchange until 1998.\n") == []
 
 
-def test_not_read_where_the_cover_lists_the_securities_or_in_a_current_report() -> None:
+def test_only_its_markets_where_the_cover_lists_the_securities_and_none_in_a_current_report() -> None:
     item = ("Item 5. Market for Registrant's Common Equity\n\nThe Company's common stock is traded on the New "
             "York Stock Exchange under the symbol \"WMX.\"\n")
     listed = ("FORM 10-K\n\nTitle of each class\tName of each exchange on which registered\n"
               "Common Stock\tNew York Stock Exchange\n\n")
-    assert _found(listed + item) == []
+    assert _found(listed + item) == [("exchange", "New York Stock Exchange")]
     assert _found(COVER.replace("10-K", "8-K") + item) == []
     assert _found(COVER + item) == [("ticker", "WMX"), ("exchange", "New York Stock Exchange")]
+
+
+def test_the_market_item_writes_the_covers_market_another_way() -> None:
+    cover = ("FORM 10-K\n\nTitle of each class\tTrading Symbol(s)\tName of each exchange on which registered\n"
+             "Class A Common Stock\tACME\tNYSE\n\n")
+    item = ("ITEM 5. MARKET FOR REGISTRANT'S COMMON EQUITY, RELATED STOCKHOLDER MATTERS AND ISSUER PURCHASES OF "
+            "EQUITY SECURITIES\nOur Class A Common Stock is traded on the New York Stock Exchange (\u201cNYSE\u201d) "
+            "under the symbol \u201cACME\u201d.\n")
+    assert _found(cover + item) == [("exchange", "New York Stock Exchange")]

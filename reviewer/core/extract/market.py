@@ -2,10 +2,12 @@
 Registrant's Common Equity", a 20-F's "Item 9. The Offer and Listing"): "is quoted on the Nasdaq
 National Market under the symbol AAPL, on the Tokyo Stock Exchange under the symbol APPLE".
 
-Read only when the cover lists no securities of its own (no trading symbols, no exchange a class
-is registered on: covers before 2019 of companies listed abroad or over the counter, tables that
-say "None"); the symbols the stock traded under before ("were traded ... under
-the symbol") are history, not listings.
+Its symbols are read only when the cover lists no securities of its own (no trading symbols, no
+exchange a class is registered on: covers before 2019 of companies listed abroad or over the
+counter, tables that say "None"); where the cover lists them, the item's markets are still read, as
+the item may write them another way (the cover's "NYSE", the item's "New York Stock Exchange").
+The symbols the stock traded under before ("were traded ... under the symbol") are history, not
+listings.
 """
 
 from __future__ import annotations
@@ -41,13 +43,12 @@ _COVER_SYMBOLS = re.compile(r"Trading\s+Symbol", re.I)
 def _market_item(doc: Document, form: Region, filing: Filing) -> Iterator[Hit]:
     text, low = doc.text, lowered(doc)
     cover = cover_region(doc)
-    if _COVER_SYMBOLS.search(text, cover.start, cover.end) or next(exchanges_registered(doc, cover), None):
-        return  # the cover's securities table gives them
+    listed = bool(_COVER_SYMBOLS.search(text, cover.start, cover.end) or next(exchanges_registered(doc, cover), None))
     for _, m in line_start_matches(_SECTION, low, text, form.start, form.end):
         end = min(form.end, m.end() + _SECTION_CHARS)
         hits = list(_listings(text, m.end(), end))
-        if hits:
-            yield from hits
+        if hits:  # where the cover's securities table gives the symbols, only the item's markets
+            yield from (h for h in hits if not listed or h.out == "market")
             return
 
 

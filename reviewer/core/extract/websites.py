@@ -1,13 +1,14 @@
 """The company's web address in a press release, as written: its own domain over another's,
-a site's root over its pages, never a social, wire or filing host."""
+a site's root over its pages, never a social, wire or filing host. Outside a release, a site the
+filing calls the company's own ("the Company's website", a periodic report's "our website at")."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from ..document import Document
-from .forms import Filing
+from .forms import Filing, Kind
 from .regions import Region, lowered
 from .release_text import EMAIL, company_words
 from .rules import Hit, Rule, Where, outputs
@@ -27,6 +28,12 @@ _SITE_WORDS = re.compile(r"(?:web\s*site|internet|visit|online|available|found)\
 _RUN_ON = re.compile(r"^(.*?\.(?:com|net|org|io))(?:and|or|www\.).*$", re.I)
 _NAMED_SITE = re.compile(r"(?:web\s*site|visit|information)\b[^.\n]{0,25}$", re.I)
 _SITE_HOSTS = re.compile(r"^(?:www\d?\.)?(?:media|investors?|ir|news|newsroom|press)\.", re.I)
+# Outside a release, only a site the filing calls the company's own: "the Company's website" or
+# "the Registrant's internet site" shortly before it, or in a periodic report's own voice, the
+# address right after the words: "available on our website at www.acme.com", "our website
+# (www.acme.com)" (not "our ecommerce website www.acme.com", a sales channel the business names).
+_COMPANY_SITE = re.compile(r"(?:Company|Registrant)['’]s\s+(?:web\s*site|internet)", re.I)
+_OUR_SITE = re.compile(r"\bour\s+web[\s-]*site\s*(?:at\s+|\(\s*|,\s*)?$", re.I)
 
 
 def _in_release(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
@@ -34,16 +41,21 @@ def _in_release(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
 
 
 def _outside_release(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]:
-    yield from _website(doc, region, "website:outside")
+    periodic = filing.kind is Kind.PERIODIC
+
+    def owned(start: int) -> bool:
+        return bool(_COMPANY_SITE.search(doc.text, max(0, start - 60), start)
+                    or (periodic and _OUR_SITE.search(doc.text, max(0, start - 30), start)))
+
+    yield from _website(doc, region, "website:outside", owned)
 
 
-def _website(doc: Document, region: Region, out: str) -> Iterator[Hit]:
+def _website(doc: Document, region: Region, out: str, owned: Callable[[int], bool] | None = None) -> Iterator[Hit]:
     """The company's web address as written: its own domain (that of its name or its contacts'
-    e-mail) over another's, a site's root over its pages, not a media, IR or wire host."""
-    found = [(s, e, v) for s, e, v in _site_addresses(doc, region) if not WEB_SKIP.search(v)]
-    if out == "website:outside":  # only where the filing calls it the company's site
-        found = [f for f in found if re.search(r"(?:Company|Registrant)['’]s\s+(?:web\s*site|internet)",
-                                               doc.text[max(0, f[0] - 60) : f[0]], re.I)]
+    e-mail) over another's, a site's root over its pages, not a media, IR or wire host; where
+    `owned` is given, only an address it accepts (by where the address starts)."""
+    found = [(s, e, v) for s, e, v in _site_addresses(doc, region)
+             if not WEB_SKIP.search(v) and (owned is None or owned(s))]
     if not found:
         return
     own = _own_domains(doc, region)
