@@ -53,47 +53,43 @@ def samples(app: QApplication, tmp: Path) -> None:
     window.close()
 
 
-def changed(app: QApplication, tmp: Path) -> None:
-    from filings import write  # the GUI test's two filings of one filer
+def second_filing(app: QApplication, tmp: Path, name: str, decide, address: str, zip_code: str,
+                  out: str) -> None:
+    """Two filings of one filer (the GUI tests'): the first decided by `decide(repo, doc_id,
+    its address value)` and approved, the second opened on its address and grabbed."""
+    from filings import write
 
-    store = tmp / "memory.db"
+    store = tmp / name
     repo = Repository(open_store(store))
     import_paths(repo, [write(tmp, 1, "20050115", "100 Main Street", "62701")], "i", workers=0)
     first = repo.document_ids()[0]
-    contact = next(v for v in repo.field_values(first) if v.field == "principal_office_address")
-    repo.add_value(first, "contact_name", "Jane Roe", None, "analyst")
-    repo.confirm(contact.id, "analyst")
+    decide(repo, first, next(v for v in repo.field_values(first)
+                             if v.field == "principal_office_address"))
     repo.mark_reviewed(first, "analyst")
-    import_paths(repo, [write(tmp, 2, "20050301", "200 Oak Avenue", "62702")], "i", workers=0)
+    import_paths(repo, [write(tmp, 2, "20050301", address, zip_code)], "i", workers=0)
     repo.db.conn.close()
     window = window_on(store, tmp)
     settle(app)
     key = next(k for k in window.fields.keys() if k.field == "principal_office_address")
     window.fields.select_key(key)
     settle(app)
-    window.grab().save(str(ROOT / "docs" / "changed-since.png"))
+    window.grab().save(str(ROOT / "docs" / out))
     window.close()
+
+
+def changed(app: QApplication, tmp: Path) -> None:
+    def decide(repo: Repository, first: int, address) -> None:
+        repo.add_value(first, "contact_name", "Jane Roe", None, "analyst")
+        repo.confirm(address.id, "analyst")
+
+    second_filing(app, tmp, "memory.db", decide, "200 Oak Avenue", "62702", "changed-since.png")
 
 
 def withheld(app: QApplication, tmp: Path) -> None:
-    from filings import write
+    def decide(repo: Repository, first: int, address) -> None:
+        repo.reject(address.id, "analyst")  # the analyst turns the extracted address down
 
-    store = tmp / "withheld.db"
-    repo = Repository(open_store(store))
-    import_paths(repo, [write(tmp, 1, "20050115", "100 Main Street", "62701")], "i", workers=0)
-    first = repo.document_ids()[0]
-    address = next(v for v in repo.field_values(first) if v.field == "principal_office_address")
-    repo.reject(address.id, "analyst")  # the analyst turns the extracted address down
-    repo.mark_reviewed(first, "analyst")
-    import_paths(repo, [write(tmp, 2, "20050301", "100 Main Street", "62701")], "i", workers=0)
-    repo.db.conn.close()
-    window = window_on(store, tmp)
-    settle(app)
-    key = next(k for k in window.fields.keys() if k.field == "principal_office_address")
-    window.fields.select_key(key)
-    settle(app)
-    window.grab().save(str(ROOT / "docs" / "withheld.png"))
-    window.close()
+    second_filing(app, tmp, "withheld.db", decide, "100 Main Street", "62701", "withheld.png")
 
 
 def main() -> None:
