@@ -377,3 +377,12 @@ def test_a_subsequent_events_heading_run_into_its_text() -> None:
 def test_a_third_party_tender_offer_is_an_acquisition() -> None:
     assert _submission("SC TO-T/A", "Amendment No. 3\n\nTender Offer Statement\n\nAcme Corp.\n")["event_type"] == [
         "merger_acquisition"]
+
+
+def test_an_event_told_by_no_words_of_its_own_points_at_whole_words() -> None:
+    text = COVER + "Item 8.01 Other Events.\n\nACME Widgets opened a plant in Springfield.\n"
+    [other] = [c for c in run_all(events.RULES, Document(text=text, format="text"))
+               if c.name == "event_type"]
+    evidence = text[other.start:other.end]
+    assert other.value == "other" and evidence.startswith("Item 8.01")
+    assert evidence.endswith("opened")  # 40 characters end inside "opened": the word is whole

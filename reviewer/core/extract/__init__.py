@@ -41,7 +41,7 @@ from .rules import Rule, run
 #        down a release, the "About" paragraph's listing, British postcodes, schemeless websites.
 # 0.6.0: an amendment's title ("Amendment No. 2 to Form S-3": S-3/A); a registration
 #        statement's address caption ("Address, including zip code, and telephone number ...").
-EXTRACTOR_VERSION = "0.8.8"
+EXTRACTOR_VERSION = "0.8.9"
 
 # Every rule, in the order they run (of two equal proposals the first stands). Each module
 # declares its rules (rules.Rule: the kinds of filing and region it reads, what it proposes and

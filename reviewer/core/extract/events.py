@@ -226,12 +226,22 @@ def _news_events(doc: Document, region: Region, filing: Filing) -> Iterator[Hit]
         fd = _has_item_heading(doc, _ITEM_701)
         region = news[0][0]
         name = "operating_update" if fd and not _has_item_heading(doc, _ITEM_801) else "other"
-        found[name] = Hit(name, name, region.start, min(region.end, region.start + 40))
+        found[name] = Hit(name, name, region.start, _word_end(doc.text, region, EVIDENCE_CHARS))
     yield from found.values()
     yield from _details(doc, [r for r, _ in news], set(found))
 
 
 _OTHER_EVENTS = ("8.01", "5")  # "Other Events", in both numberings
+EVIDENCE_CHARS = 40  # the opening of the news an event without words of its own points at
+
+
+def _word_end(text: str, region: Region, chars: int) -> int:
+    """The end of the region's first `chars` characters, on to the end of the word they cut
+    (a highlight never ends inside a word)."""
+    end = min(region.end, region.start + chars)
+    while end < region.end and text[end - 1].isalnum() and text[end].isalnum():
+        end += 1
+    return end
 
 
 def _tells_any(doc: Document, region: Region) -> bool:
