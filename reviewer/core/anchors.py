@@ -10,6 +10,7 @@ extraction's caller as plain data (`LearnedAnchor`); nothing here reads or write
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -40,6 +41,7 @@ _NOT_POINTING = frozenset("and or but nor that which who".split())
 _PHRASE_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*$")
 _BEFORE_VALUE = re.compile(r"[ \t]*[:\"“'(]?[ \t]*")  # between a phrase and its value
 _VALUE_TRIM = ".,;:)”\"'"
+_TOKEN = re.compile(r"\S+")
 
 # A caption without a colon is a label only with one of these words: "Media Relations" is one,
 # "Jane Roe" (a name above her telephone) is not.
@@ -292,10 +294,10 @@ def _phrase_value(text: str, phrase_end: int, words: int, limit: int) -> tuple[i
     pos = m.end() if m else phrase_end
     if pos >= limit or text[pos].isspace():
         return None
-    found = list(re.finditer(r"\S+", text[pos:limit]))[:words] if words else []
-    if len(found) < words:
+    found = list(itertools.islice(_TOKEN.finditer(text, pos, limit), words))
+    if not found or len(found) < words:
         return None
-    end = pos + found[-1].end()
+    end = found[-1].end()
     while end > pos and text[end - 1] in _VALUE_TRIM:
         end -= 1
     return (pos, end) if end > pos else None
